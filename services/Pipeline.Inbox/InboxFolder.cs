@@ -9,7 +9,7 @@ namespace Pipeline.Inbox;
 /// </summary>
 public sealed class InboxFolder
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public InboxFolder(string root)
     {
