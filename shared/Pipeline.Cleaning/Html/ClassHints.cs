@@ -31,6 +31,13 @@ internal static class ClassHints
         ["screen-reader-text"] = BoilerplateKinds.OutsideMainContent,
     };
 
+    /// <summary>Names too generic to trust as a word inside a longer class ("elementor-widget", "elementor-hidden-tablet").</summary>
+    private static readonly HashSet<string> WholeNameOnly = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "widget", "widgets", "hidden", "search", "cart", "login", "skip", "toc", "tags", "banner", "modal", "overlay", "popup", "caption",
+        "credit", "credits", "cmp", "consent", "signup", "menu", "social", "promo", "sponsored",
+    };
+
     private static readonly HashSet<string> Positive = new(StringComparer.OrdinalIgnoreCase)
     {
         "article", "content", "post", "entry", "story", "body", "text", "main", "prose", "markdown", "rich-text", "richtext", "blog", "page-content",
@@ -99,7 +106,7 @@ internal static class ClassHints
             foreach (var w in name.SplitAny("-_"))
             {
                 var word = name[w];
-                if (kind is null && word.Length > 1 && negatives.TryGetValue(word, out var k2))
+                if (kind is null && word.Length > 1 && !WholeNameOnly.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && negatives.TryGetValue(word, out var k2))
                 {
                     kind = k2;
                 }
