@@ -67,6 +67,9 @@ internal static class BoilerplatePruner
 
         switch (n.Tag)
         {
+            case "noscript":
+                // Script-free fallbacks duplicate the page, except on script-rendered sites where they are the only text (the wrapper rule above keeps those).
+                return BoilerplateKinds.OutsideMainContent;
             case "nav" or "menu" or "search":
                 return BoilerplateKinds.Navigation;
             case "footer":

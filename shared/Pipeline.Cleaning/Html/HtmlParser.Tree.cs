@@ -30,7 +30,7 @@ internal sealed partial class HtmlParser
                 }
 
                 return;
-            case "script" or "style" or "xmp" or "iframe" or "noembed" or "noframes" or "noscript" or "textarea" or "title" or "plaintext":
+            case "script" or "style" or "xmp" or "iframe" or "noembed" or "noframes" or "textarea" or "title" or "plaintext":
                 RawText(tag, ref a);
                 return;
             case "time" when a.DateTime is not null:
