@@ -41,7 +41,7 @@ internal static class ContentScorer
     }
 
     /// <summary>Fills <see cref="HtmlNode.Score"/>; <paramref name="block"/> is the nearest block ancestor, whose link density and length judge the text.</summary>
-    public static double Score(HtmlNode node, HtmlNode block, bool inLink)
+    public static double Score(HtmlNode node, HtmlNode block, bool inLink, bool lenient = false)
     {
         if (node.IsText)
         {
@@ -51,7 +51,7 @@ internal static class ContentScorer
                 return 0;
             }
 
-            var good = n * Quality(block) * (inLink ? 0.25 : 1.0);
+            var good = lenient ? n * LenientQuality(block) : n * Quality(block) * (inLink ? 0.25 : 1.0);
             return good - Penalty * (n - good);
         }
 
@@ -64,7 +64,7 @@ internal static class ContentScorer
             {
                 if (!child.Removed)
                 {
-                    sum += Score(child, own, isLink);
+                    sum += Score(child, own, isLink, lenient);
                 }
             }
         }
@@ -86,6 +86,13 @@ internal static class ContentScorer
         var length = t >= 150 ? 1.0 : t >= 80 ? 0.9 : t >= 40 ? 0.75 : t >= 15 ? 0.55 : 0.4;
         var links = 1 - density;
         return length * links * links;
+    }
+
+    /// <summary>For pages whose content is a list of linked items (listings, shop collections), links are content too.</summary>
+    private static double LenientQuality(HtmlNode block)
+    {
+        var t = block.TextChars;
+        return t >= 80 ? 1.0 : t >= 40 ? 0.8 : t >= 15 ? 0.6 : 0.45;
     }
 
     private static int CountChars(string s)

@@ -9,12 +9,15 @@ internal static class HtmlCleaner
     /// <summary>A line mostly made of link text inside the main block is a link list (related posts, tag clouds).</summary>
     private const double LinkListShare = 0.7;
 
+    /// <summary>When the best prose element holds less than this share of the page's text, the page is scored as a list page.</summary>
+    private const double LenientBelow = 0.3;
+
     public static CleaningResult Clean(string html, Uri? url, CleaningOptions options)
     {
         _ = options;
         var doc = HtmlParser.Parse(html);
         var root = doc.Root;
-        var h1 = FirstText(root, "h1");
+        var h1s = TextsOf(root, "h1", max: 5);
 
         ContentScorer.Measure(root, inLink: false);
         var removed = new List<RemovedBlock>();
@@ -22,10 +25,17 @@ internal static class HtmlCleaner
         ContentScorer.Measure(root, inLink: false);
         ContentScorer.Score(root, root, inLink: false);
         var main = MainSelector.Select(root);
+        var lenient = main.TextChars < root.TextChars * LenientBelow;
+        if (lenient)
+        {
+            // The best prose block holds little of the page: the content is probably a list of linked items.
+            ContentScorer.Score(root, root, inLink: false, lenient: true);
+            main = MainSelector.Select(root);
+        }
 
         var (units, linkShares) = BlockRenderer.Render(main);
         var meta = MetadataReader.Read(doc, url);
-        var title = TitleChooser.Choose(meta, h1);
+        var title = TitleChooser.Choose(meta, h1s);
         for (var i = 0; i < units.Count; i++)
         {
             var u = units[i];
@@ -33,7 +43,7 @@ internal static class HtmlCleaner
             {
                 u.IsTitle = true;
             }
-            else if (linkShares[i] >= LinkListShare && u.Words <= 12 && !u.IsHeading)
+            else if (!lenient && linkShares[i] >= LinkListShare && u.Words <= 12 && !u.IsHeading)
             {
                 u.Kind = BoilerplateKinds.LinkList;
             }
@@ -45,8 +55,9 @@ internal static class HtmlCleaner
         return new CleaningResult(title, outcome.Body, meta.Published ?? outcome.Published, meta.Author, meta.SiteName, language, removed);
     }
 
-    private static string? FirstText(HtmlNode root, string tag)
+    private static List<string> TextsOf(HtmlNode root, string tag, int max)
     {
+        var found = new List<string>();
         var stack = new Stack<HtmlNode>();
         stack.Push(root);
         while (stack.Count > 0)
@@ -55,7 +66,17 @@ internal static class HtmlCleaner
             if (n.Tag == tag)
             {
                 var s = BoilerplatePruner.Summary(n);
-                return s.Length == 0 ? null : s;
+                if (s.Length > 0)
+                {
+                    found.Add(s);
+                }
+
+                if (found.Count >= max)
+                {
+                    break;
+                }
+
+                continue;
             }
 
             if (n.Children is { } kids)
@@ -70,6 +91,6 @@ internal static class HtmlCleaner
             }
         }
 
-        return null;
+        return found;
     }
 }

@@ -1,45 +1,63 @@
+using System.Text.RegularExpressions;
+
 namespace Pipeline.Cleaning.Html;
 
-/// <summary>Chooses the page title among the first h1, OpenGraph/JSON-LD headline and the title element.</summary>
-internal static class TitleChooser
+/// <summary>
+/// Chooses the page title: the first h1 that the title element or headline confirms (a logo or section name in an
+/// h1 is not confirmed), else the longest part of the title element once the site name is split off.
+/// </summary>
+internal static partial class TitleChooser
 {
-    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / "];
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "];
 
-    public static string Choose(HtmlMetadata meta, string? h1)
+    [GeneratedRegex(@"\w+")]
+    private static partial Regex Word();
+
+    public static string Choose(HtmlMetadata meta, IReadOnlyList<string> h1s)
     {
         var title = Clean(meta.Title);
         var headline = Clean(meta.Headline);
-        if (!string.IsNullOrEmpty(h1) && h1.Length <= 300)
+        var reference = Words(title + " " + headline);
+        foreach (var h1 in h1s)
         {
-            // An h1 that the title element or headline repeats is the article's own title, not a logo.
-            if ((title is not null && title.Contains(h1, StringComparison.OrdinalIgnoreCase)) ||
-                (headline is not null && headline.Contains(h1, StringComparison.OrdinalIgnoreCase)) ||
-                (title is null && headline is null))
+            if (h1.Length <= 300 && (reference.Count == 0 || Overlap(h1, reference) >= 0.5))
             {
                 return h1;
             }
         }
 
-        if (!string.IsNullOrEmpty(headline))
-        {
-            return StripSite(headline, meta.SiteName);
-        }
-
-        return title is null ? h1 ?? string.Empty : StripSite(title, meta.SiteName);
+        var source = title ?? headline;
+        return source is null ? h1s.Count > 0 ? h1s[0] : string.Empty : Longest(source);
     }
 
-    private static string? Clean(string? s)
+    private static double Overlap(string text, HashSet<string> reference)
     {
-        if (string.IsNullOrWhiteSpace(s))
+        int n = 0, hit = 0;
+        foreach (var m in Word().EnumerateMatches(text))
         {
-            return null;
+            n++;
+            hit += reference.Contains(text.Substring(m.Index, m.Length)) ? 1 : 0;
         }
 
-        return string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return n == 0 ? 0 : (double)hit / n;
     }
 
-    /// <summary>Drops the "| Site Name" part of a title: the segment naming the site, else all but the longest segment.</summary>
-    private static string StripSite(string title, string? site)
+    private static HashSet<string> Words(string text)
+    {
+        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var m in Word().EnumerateMatches(text))
+        {
+            set.Add(text.Substring(m.Index, m.Length));
+        }
+
+        return set;
+    }
+
+    private static string? Clean(string? s) =>
+        string.IsNullOrWhiteSpace(s) ? null : string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>"Article name | Site" and "Site - Article name": the longest part is the article's.</summary>
+    private static string Longest(string title)
     {
         foreach (var sep in Separators)
         {
@@ -55,19 +73,7 @@ internal static class TitleChooser
                 longest = p.Length > longest.Length ? p : longest;
             }
 
-            var last = parts[^1].Trim();
-            var first = parts[0].Trim();
-            if (site is not null && last.Equals(site, StringComparison.OrdinalIgnoreCase))
-            {
-                return string.Join(sep, parts[..^1]).Trim();
-            }
-
-            if (site is not null && first.Equals(site, StringComparison.OrdinalIgnoreCase))
-            {
-                return string.Join(sep, parts[1..]).Trim();
-            }
-
-            return last.Length < longest.Length / 2 || last.Split(' ').Length <= 4 ? string.Join(sep, parts[..^1]).Trim() : title;
+            return longest.Trim();
         }
 
         return title;
