@@ -1,0 +1,57 @@
+using System.Text.RegularExpressions;
+
+namespace Pipeline.Cleaning.Text;
+
+/// <summary>Source-generated patterns that recognise boilerplate lines. Each is anchored to the whole (short) line.</summary>
+internal static partial class LinePatterns
+{
+    private const RegexOptions Opts = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
+    [GeneratedRegex(@"^(share( this( (post|article|story|page))?)?( on \w+)?|share (on|via) [\w ,]+|pin it( on pinterest)?|tweet( this)?|(facebook|twitter|x|linkedin|pinterest|whatsapp|reddit|telegram|email|e-mail|print|copy link|flipboard)([\s,|/·•]+(facebook|twitter|x|linkedin|pinterest|whatsapp|reddit|telegram|email|e-mail|print|copy link|flipboard))*|click to share on \w+.*|(\d+\s+)?shares?)[\s:!.]*$", Opts)]
+    public static partial Regex Share();
+
+    [GeneratedRegex(@"(©|\(c\)|copyright)\s*(provided by|\w+ images|getty|shutterstock|istock|reuters|ap photo)|^(photo|image|picture|photograph|illustration|credit|source|foto)s?( credit)?\s*(:|by\b)|\bphoto(graph)? by .{2,60}( on (unsplash|pexels|pixabay))?$|\((photo|image|credit)s?:? [^)]{2,60}\)$|\b(getty images|shutterstock|istock(photo)?|unsplash|pexels|pixabay)\b.{0,20}$", Opts)]
+    public static partial Regex ImageCredit();
+
+    [GeneratedRegex(@"^[\[(<]?\s*((misc|featured|hero|header|stock|placeholder|inline|main|blog|cover|post)\s+)?(pic|pics|picture|image|img|photo|thumbnail|graphic|illustration|figure|icon|logo|banner|placeholder)(\s+(placeholder|\d+))?\s*[\])>]?$|^!\[[^\]]*\]\([^)]*\)$|^\[(image|img|photo|picture)[^\]]*\]$", Opts)]
+    public static partial Regex ImagePlaceholder();
+
+    [GeneratedRegex(@"^((head(quarters|\s*office)|office|address|location|phone|tel(ephone)?|mobile|cell|fax|e-?mail|website|web|url|site|facebook|twitter|x|instagram|linkedin|youtube|tiktok|pinterest|whatsapp|hours|opening hours|contact( us)?)\s*[:：]|(\+|\(?\d{3}\)?[\s.-])[\d\s().-]{7,}$|https?://\S+$|www\.\S+$|@\w{2,}$|[\w.+-]+@[\w-]+\.[\w.]+$)", Opts)]
+    public static partial Regex ContactLine();
+
+    [GeneratedRegex(@"^(copyright\b|©|\(c\)\s*\d{4})|\ball rights reserved\b|\b(copyright|©)\s*(\d{4}|[a-z])|\b(powered|designed|design|theme|website|site) by\b|^(privacy policy|terms( of (use|service))?|cookie policy|sitemap|imprint|impressum)(\s*[|·•/-]\s*(privacy policy|terms( of (use|service))?|cookie policy|sitemap|imprint|impressum|contact( us)?|accessibility|disclaimer))+$", Opts)]
+    public static partial Regex Copyright();
+
+    [GeneratedRegex(@"\b(we use cookies|this (web)?site uses cookies|uses cookies to|accept (all )?cookies|cookie (settings|preferences|policy|consent)|by continuing to (use|browse)|manage (your )?consent)\b", Opts)]
+    public static partial Regex Cookie();
+
+    [GeneratedRegex(@"\b(sign up for (our|the) (free )?(newsletter|emails?|updates)|subscribe to (our|the) (free )?(newsletter|mailing list|blog|channel|updates)|join (our|the) (newsletter|mailing list)|get (our|the) newsletter|enter your e-?mail( address)?|newsletter sign[- ]?up|delivered (straight )?to your inbox|unsubscribe at any time)\b", Opts)]
+    public static partial Regex Newsletter();
+
+    [GeneratedRegex(@"^(skip to (main )?(content|navigation)|toggle navigation|main menu|menu|search|home|back to top|scroll to top|previous( post| article)?|next( post| article)?|(«|‹|<)\s*(previous|prev|older)\b.*|.*\b(next|newer)\s*(»|›|>))[\s:.]*$", Opts)]
+    public static partial Regex NavigationWord();
+
+    [GeneratedRegex(@"^(related( posts| articles| stories| reading| content| links)?|you (may|might) also (like|enjoy)|read (next|also|more)|also read|more (from|on|stories|articles)\b.*|recommended( for you| reading| articles)?|popular (posts|articles|stories)|trending( now)?|further reading|see also|don'?t miss|latest (posts|news|articles))[\s:.]*$", Opts)]
+    public static partial Regex RelatedHeading();
+
+    [GeneratedRegex(@"^((learn|read|find out|see|view|discover) more( about .{1,60})?|continue reading.*|click here.*|get started( today| now)?|get in touch|contact us( today| now)?|call (us )?(now|today)|(book|schedule|make) (an|a|your) (appointment|consultation|call|visit)( today| now| online)?|sign up( now| today| for free)?|subscribe( now| today)?|join (us|now|today)|shop now|buy now|order now|download now|try (it )?(for )?free|try (it )?now|request a (quote|demo)|explore (more|our \w+))[\s.!:»>→]*$", Opts)]
+    public static partial Regex StrongCallToAction();
+
+    [GeneratedRegex(@"^(learn|read|discover|explore|find out|see|view|book|schedule|contact|call|get|start|join|subscribe|sign up|follow|visit|shop|download|try|request|claim|register|reserve|grab|enroll|apply)\b", Opts)]
+    public static partial Regex ImperativeStart();
+
+    [GeneratedRegex(@"\b(book an? (appointment|consultation|session)|make an appointment|schedule (a|an|your) (consultation|appointment|visit|call)|contact us|call us|get in touch|free consultation|sign up|request a quote|visit our|our (team|clinic|practice|experts|services|mission|products|company|store|shop)|we offer|we provide|we specialize|we prioritize)\b", Opts)]
+    public static partial Regex PromotionalPhrase();
+
+    [GeneratedRegex(@"^([Aa]t|[Aa]bout) ([A-Z][\w&'’.-]*)(\s+[A-Z][\w&'’.-]*){0,3},?\s+(we|our)\b|^([Oo]ur (mission|vision|team|story|goal|purpose|promise|values)\b)|^([Aa]bout us|[Ww]ho we are|[Ww]hy choose us)\b", RegexOptions.CultureInvariant)]
+    public static partial Regex AboutUsStart();
+
+    [GeneratedRegex(@"^\s*([-*+•·▪◦‣●○■□➢➤►✓✔]|\d{1,3}[.)])\s+")]
+    public static partial Regex ListMarker();
+
+    [GeneratedRegex(@"\w+")]
+    public static partial Regex Word();
+
+    [GeneratedRegex(@"^(.{1,40}?)(\s+(>|»|›|/|\||·|•|→|::)\s+.{1,40}?){2,}$")]
+    public static partial Regex Breadcrumb();
+}
