@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Cleaner;
+using Pipeline.Hosting;
+using Pipeline.Store;
+using Pipeline.Tagger;
+
+namespace Pipeline.Cli;
+
+/// <summary>The all-in-one host: every stage in one process on the in-memory transport with the SQLite store.</summary>
+internal static class AllInOne
+{
+    /// <summary>A host builder whose settings put the store under <paramref name="dataDirectory"/>; the environment may still override the rest.</summary>
+    public static HostApplicationBuilder CreateBuilder(string dataDirectory, LogLevel minimumLevel, IDictionary<string, string?>? settings = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        var values = new Dictionary<string, string?>
+        {
+            ["Pipeline:Transport"] = nameof(TransportKind.InMemory),
+            ["Pipeline:Store"] = nameof(StoreKind.Sqlite),
+            ["Pipeline:DataDirectory"] = Path.GetFullPath(dataDirectory),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Logging.SetMinimumLevel(minimumLevel);
+        builder.Logging.AddFilter("MassTransit", minimumLevel < LogLevel.Warning ? LogLevel.Warning : minimumLevel);
+        builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        return builder;
+    }
+
+    /// <summary>Adds the cleaner, tagger and store stages (their services; consumers go in the bus callback).</summary>
+    public static void AddStages(IHostApplicationBuilder builder)
+    {
+        StoreService.AddServices(builder);
+        CleanerService.AddServices(builder);
+        TaggerService.AddServices(builder);
+    }
+
+    public static void AddStageConsumers(MassTransit.IBusRegistrationConfigurator bus)
+    {
+        CleanerService.AddConsumers(bus);
+        TaggerService.AddConsumers(bus);
+        StoreService.AddConsumers(bus);
+    }
+}

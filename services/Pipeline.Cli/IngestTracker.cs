@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using Pipeline.Contracts;
+
+namespace Pipeline.Cli;
+
+/// <summary>Waits for each ingested document's final message: stored (or unchanged / duplicate), rejected, or faulted.</summary>
+internal sealed class IngestTracker
+{
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource<IngestResult>> pending = new();
+
+    public Task<IngestResult> Expect(Guid documentId) =>
+        pending.GetOrAdd(documentId, _ => new TaskCompletionSource<IngestResult>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+
+    public void Complete(Guid documentId, IngestResult result)
+    {
+        if (pending.TryGetValue(documentId, out var completion))
+        {
+            completion.TrySetResult(result);
+        }
+    }
+}
+
+/// <summary>How one ingested file ended.</summary>
+internal sealed record IngestResult(string Outcome, string? Detail)
+{
+    public static IngestResult From(DocumentStored stored) =>
+        new(stored.Outcome switch
+        {
+            StoreOutcome.Stored => "stored",
+            StoreOutcome.Unchanged => "unchanged",
+            _ => "duplicate",
+        }, stored.DuplicateOf is { } of ? $"duplicate of {of}" : null);
+}

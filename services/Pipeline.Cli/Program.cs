@@ -1,0 +1,12 @@
+using System.CommandLine;
+using Pipeline.Cli;
+
+var root = new RootCommand("Pipeline: ingest documents, clean them, tag their entities, store and search them.")
+{
+    RunCommand.Create(),
+    IngestCommand.Create(),
+    CleanCommand.Create(),
+    TagCommand.Create(),
+    SearchCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

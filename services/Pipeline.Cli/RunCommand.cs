@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Hosting;
+using Pipeline.Inbox;
+
+namespace Pipeline.Cli;
+
+/// <summary><c>pipeline run</c>: every service in one process, watching the inbox, until Ctrl+C.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var inbox = new Option<string>("--inbox") { Description = "The folder to watch (created if missing).", DefaultValueFactory = _ => "inbox" };
+        var data = CliOptions.Data();
+        var command = new Command("run", "Run the whole pipeline in one process: watch the inbox, clean, tag, store.") { inbox, data };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var inboxPath = Path.GetFullPath(parse.GetValue(inbox)!);
+            var dataPath = Path.GetFullPath(parse.GetValue(data)!);
+            Directory.CreateDirectory(inboxPath);
+            var builder = AllInOne.CreateBuilder(dataPath, LogLevel.Information, new Dictionary<string, string?> { ["Inbox:Path"] = inboxPath });
+            InboxService.AddServices(builder);
+            AllInOne.AddStages(builder);
+            builder.AddPipeline(bus =>
+            {
+                InboxService.AddConsumers(bus);
+                AllInOne.AddStageConsumers(bus);
+            });
+            using var host = builder.Build();
+            await host.StartAsync(cancellationToken);
+            Console.WriteLine($"Pipeline running. Drop .txt, .md or .html files into {inboxPath}; the store is in {dataPath}. Ctrl+C stops.");
+            await host.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}

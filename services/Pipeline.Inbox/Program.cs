@@ -1,0 +1,8 @@
+using Microsoft.Extensions.Hosting;
+using Pipeline.Hosting;
+using Pipeline.Inbox;
+
+var builder = Host.CreateApplicationBuilder(args);
+InboxService.AddServices(builder);
+builder.AddPipeline(InboxService.AddConsumers);
+await builder.Build().RunAsync();

@@ -1,0 +1,20 @@
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Pipeline.Contracts;
+using Pipeline.Storage;
+
+namespace Pipeline.Store;
+
+/// <summary>Upserts a tagged document and announces the outcome; redelivery is harmless (the upsert is idempotent).</summary>
+public sealed class StoreDocumentConsumer(IDocumentStore store, ILogger<StoreDocumentConsumer> log) : IConsumer<DocumentTagged>
+{
+    public async Task Consume(ConsumeContext<DocumentTagged> context)
+    {
+        var message = context.Message;
+        var document = StoredDocuments.FromTagged(message);
+        var result = await store.UpsertAsync(document, context.CancellationToken);
+        log.LogInformation("Stored {DocumentId} version {Version}: {Outcome}", message.DocumentId, message.Version, result.Outcome);
+        await context.Publish(new DocumentStored(
+            message.DocumentId, message.Source, message.Version, document.ContentHash, result.Outcome, result.DuplicateOf, result.StoredAt));
+    }
+}

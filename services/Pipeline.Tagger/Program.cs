@@ -1,0 +1,8 @@
+using Microsoft.Extensions.Hosting;
+using Pipeline.Hosting;
+using Pipeline.Tagger;
+
+var builder = Host.CreateApplicationBuilder(args);
+TaggerService.AddServices(builder);
+builder.AddPipeline(TaggerService.AddConsumers);
+await builder.Build().RunAsync();

@@ -1,0 +1,88 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Pipeline.Storage;
+using Pipeline.Storage.Sqlite;
+
+namespace Pipeline.Hosting;
+
+/// <summary>The one place a host is wired: options, logging, the store, the transport and health checks.</summary>
+public static class PipelineHostingExtensions
+{
+    /// <summary>
+    /// Adds the pipeline to a host: <c>Pipeline:Transport</c> picks the in-memory transport or RabbitMQ,
+    /// <c>Pipeline:Store</c> picks SQLite or MongoDB. <paramref name="configureBus"/> adds this host's consumers.
+    /// </summary>
+    public static IHostApplicationBuilder AddPipeline(this IHostApplicationBuilder builder, Action<IBusRegistrationConfigurator> configureBus)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configureBus);
+
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.AddPipelineStore();
+
+        var options = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            configureBus(bus);
+            if (options.Transport == TransportKind.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, cfg) =>
+                {
+                    var rabbit = context.GetRequiredService<IOptions<PipelineOptions>>().Value.RabbitMq;
+                    cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
+                    {
+                        h.Username(rabbit.Username);
+                        h.Password(rabbit.Password);
+                    });
+                    cfg.ConfigureEndpoints(context);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, cfg) => cfg.ConfigureEndpoints(context));
+            }
+        });
+        return builder;
+    }
+
+    /// <summary>Adds only the options and the document store (for commands that query without a bus).</summary>
+    public static IHostApplicationBuilder AddPipelineStore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(s => s.ServiceType == typeof(IDocumentStore)))
+        {
+            return builder;
+        }
+
+        builder.Services.AddOptions<PipelineOptions>()
+            .Bind(builder.Configuration.GetSection(PipelineOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => o.Store != StoreKind.Mongo || !string.IsNullOrWhiteSpace(o.Mongo.ConnectionString),
+                "Pipeline:Mongo:ConnectionString is required when Pipeline:Store is Mongo.")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
+            return options.Store switch
+            {
+                StoreKind.Sqlite => new SqliteDocumentStore(new SqliteStoreOptions { Path = options.SqlitePath }),
+                _ => throw new InvalidOperationException($"Store '{options.Store}' is not available in this build."),
+            };
+        });
+        builder.Services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        builder.Services.AddSingleton<ICrawlStateStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", HealthStatus.Unhealthy, ["ready"]);
+        return builder;
+    }
+}

@@ -1,0 +1,196 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Pipeline.Contracts;
+
+namespace Pipeline.Storage.Sqlite;
+
+/// <summary>Upserts inside one open transaction, with prepared commands reused across a batch.</summary>
+internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTransaction transaction) : IDisposable
+{
+    private readonly SqliteCommand findById = Prepare(connection, transaction,
+        "SELECT seq, version, content_hash, stored_at FROM documents WHERE id = $id",
+        "$id");
+
+    private readonly SqliteCommand findByHash = Prepare(connection, transaction,
+        "SELECT id, stored_at FROM documents WHERE content_hash = $hash AND id <> $id LIMIT 1",
+        "$hash", "$id");
+
+    private readonly SqliteCommand touch = Prepare(connection, transaction,
+        "UPDATE documents SET version = $version, fetched_at = $fetched WHERE seq = $seq",
+        "$version", "$fetched", "$seq");
+
+    private readonly SqliteCommand deleteBySeq = Prepare(connection, transaction,
+        "DELETE FROM documents WHERE seq = $seq",
+        "$seq");
+
+    private readonly SqliteCommand recordDuplicate = Prepare(connection, transaction,
+        """
+        INSERT INTO duplicates(id, source_kind, source_uri, source_name, duplicate_of, content_hash, version, recorded_at)
+        VALUES ($id, $kind, $uri, $name, $of, $hash, $version, $now)
+        ON CONFLICT(id) DO UPDATE SET duplicate_of = excluded.duplicate_of, content_hash = excluded.content_hash,
+            version = excluded.version, recorded_at = excluded.recorded_at
+        WHERE excluded.version >= duplicates.version
+        """,
+        "$id", "$kind", "$uri", "$name", "$of", "$hash", "$version", "$now");
+
+    private readonly SqliteCommand clearDuplicate = Prepare(connection, transaction,
+        "DELETE FROM duplicates WHERE id = $id",
+        "$id");
+
+    private readonly SqliteCommand insert = Prepare(connection, transaction,
+        """
+        INSERT INTO documents(id, source_kind, source_uri, source_name, source_host, title, text, language, author, site_name,
+            published, fetched_at, stored_at, version, content_hash, entities, removed)
+        VALUES ($id, $kind, $uri, $name, $host, $title, $text, $language, $author, $site,
+            $published, $fetched, $stored, $version, $hash, $entities, $removed)
+        RETURNING seq
+        """,
+        "$id", "$kind", "$uri", "$name", "$host", "$title", "$text", "$language", "$author", "$site",
+        "$published", "$fetched", "$stored", "$version", "$hash", "$entities", "$removed");
+
+    private readonly SqliteCommand insertKey = Prepare(connection, transaction,
+        "INSERT OR IGNORE INTO entity_keys(key, seq, type, value, mentions) VALUES ($key, $seq, $type, $value, $mentions)",
+        "$key", "$seq", "$type", "$value", "$mentions");
+
+    public UpsertResult Upsert(StoredDocument document, DateTimeOffset now)
+    {
+        var id = document.Id.ToString("D");
+        long? existingSeq = null;
+        findById.Parameters["$id"].Value = id;
+        using (var reader = findById.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                existingSeq = reader.GetInt64(0);
+                var existingVersion = reader.GetInt64(1);
+                var storedAt = SqliteDocumentStore.FromUnixMs(reader.GetInt64(3));
+                if (existingVersion >= document.Version)
+                {
+                    return new UpsertResult(StoreOutcome.Unchanged, null, storedAt);
+                }
+
+                if (reader.GetString(2) == document.ContentHash)
+                {
+                    reader.Close();
+                    touch.Parameters["$version"].Value = document.Version;
+                    touch.Parameters["$fetched"].Value = document.FetchedAt.ToUnixTimeMilliseconds();
+                    touch.Parameters["$seq"].Value = existingSeq.Value;
+                    touch.ExecuteNonQuery();
+                    return new UpsertResult(StoreOutcome.Unchanged, null, storedAt);
+                }
+            }
+        }
+
+        findByHash.Parameters["$hash"].Value = document.ContentHash;
+        findByHash.Parameters["$id"].Value = id;
+        using (var reader = findByHash.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                var original = Guid.Parse(reader.GetString(0));
+                reader.Close();
+                if (existingSeq is { } stale)
+                {
+                    // This source now holds a copy of another document's text: keep one copy, remember the source.
+                    deleteBySeq.Parameters["$seq"].Value = stale;
+                    deleteBySeq.ExecuteNonQuery();
+                }
+
+                SetSource(recordDuplicate, document);
+                recordDuplicate.Parameters["$of"].Value = original.ToString("D");
+                recordDuplicate.Parameters["$hash"].Value = document.ContentHash;
+                recordDuplicate.Parameters["$version"].Value = document.Version;
+                recordDuplicate.Parameters["$now"].Value = now.ToUnixTimeMilliseconds();
+                recordDuplicate.ExecuteNonQuery();
+                return new UpsertResult(StoreOutcome.Duplicate, original, now);
+            }
+        }
+
+        if (existingSeq is { } previous)
+        {
+            deleteBySeq.Parameters["$seq"].Value = previous;
+            deleteBySeq.ExecuteNonQuery();
+        }
+
+        clearDuplicate.Parameters["$id"].Value = id;
+        clearDuplicate.ExecuteNonQuery();
+
+        SetSource(insert, document);
+        insert.Parameters["$host"].Value = (object?)HostOf(document.Source.Uri) ?? DBNull.Value;
+        insert.Parameters["$title"].Value = document.Title;
+        insert.Parameters["$text"].Value = document.Text;
+        insert.Parameters["$language"].Value = (object?)document.Language ?? DBNull.Value;
+        insert.Parameters["$author"].Value = (object?)document.Author ?? DBNull.Value;
+        insert.Parameters["$site"].Value = (object?)document.SiteName ?? DBNull.Value;
+        insert.Parameters["$published"].Value = (object?)document.Published?.ToUnixTimeMilliseconds() ?? DBNull.Value;
+        insert.Parameters["$fetched"].Value = document.FetchedAt.ToUnixTimeMilliseconds();
+        insert.Parameters["$stored"].Value = now.ToUnixTimeMilliseconds();
+        insert.Parameters["$version"].Value = document.Version;
+        insert.Parameters["$hash"].Value = document.ContentHash;
+        insert.Parameters["$entities"].Value = JsonSerializer.Serialize(document.Entities.ToList(), StorageJson.Default.ListEntityMention);
+        insert.Parameters["$removed"].Value = JsonSerializer.Serialize(document.Removed.ToList(), StorageJson.Default.ListRemovedText);
+        var seq = (long)insert.ExecuteScalar()!;
+
+        foreach (var (key, mentions) in CountKeys(document))
+        {
+            insertKey.Parameters["$key"].Value = key.ToString();
+            insertKey.Parameters["$seq"].Value = seq;
+            insertKey.Parameters["$type"].Value = key.Type;
+            insertKey.Parameters["$value"].Value = key.Value;
+            insertKey.Parameters["$mentions"].Value = mentions;
+            insertKey.ExecuteNonQuery();
+        }
+
+        return new UpsertResult(StoreOutcome.Stored, null, now);
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in (SqliteCommand[])[findById, findByHash, touch, deleteBySeq, recordDuplicate, clearDuplicate, insert, insertKey])
+        {
+            command.Dispose();
+        }
+    }
+
+    internal static string? HostOf(string uri) =>
+        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
+            ? parsed.IdnHost.ToLowerInvariant()
+            : null;
+
+    private static Dictionary<EntityKey, int> CountKeys(StoredDocument document)
+    {
+        var counts = new Dictionary<EntityKey, int>();
+        var allowed = new HashSet<string>(document.EntityKeys, StringComparer.Ordinal);
+        foreach (var entity in document.Entities)
+        {
+            var value = string.IsNullOrWhiteSpace(entity.Canonical) ? entity.Text : entity.Canonical;
+            if (EntityKey.TryParse($"{entity.Type}:{value}", out var key) && allowed.Contains(key.Value.ToString()))
+            {
+                counts[key.Value] = counts.GetValueOrDefault(key.Value) + 1;
+            }
+        }
+
+        return counts;
+    }
+
+    private static void SetSource(SqliteCommand command, StoredDocument document)
+    {
+        command.Parameters["$id"].Value = document.Id.ToString("D");
+        command.Parameters["$kind"].Value = document.Source.Kind;
+        command.Parameters["$uri"].Value = document.Source.Uri;
+        command.Parameters["$name"].Value = document.Source.Name;
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        return command;
+    }
+}

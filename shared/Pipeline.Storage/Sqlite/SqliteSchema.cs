@@ -1,0 +1,115 @@
+using Microsoft.Data.Sqlite;
+
+namespace Pipeline.Storage.Sqlite;
+
+/// <summary>Creates and migrates the SQLite schema. Each migration runs once, in order, recorded in <c>PRAGMA user_version</c>.</summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE documents(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            id TEXT NOT NULL UNIQUE,
+            source_kind TEXT NOT NULL,
+            source_uri TEXT NOT NULL UNIQUE,
+            source_name TEXT NOT NULL,
+            source_host TEXT,
+            title TEXT NOT NULL,
+            text TEXT NOT NULL,
+            language TEXT,
+            author TEXT,
+            site_name TEXT,
+            published INTEGER,
+            fetched_at INTEGER NOT NULL,
+            stored_at INTEGER NOT NULL,
+            version INTEGER NOT NULL,
+            content_hash TEXT NOT NULL,
+            entities TEXT NOT NULL,
+            removed TEXT NOT NULL);
+        CREATE INDEX ix_documents_content_hash ON documents(content_hash);
+        CREATE INDEX ix_documents_published ON documents(published);
+        CREATE INDEX ix_documents_stored_at ON documents(stored_at);
+        CREATE INDEX ix_documents_source_host ON documents(source_host);
+        CREATE INDEX ix_documents_date ON documents(coalesce(published, stored_at), seq);
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            title, text, content='documents', content_rowid='seq', tokenize='porter unicode61 remove_diacritics 2');
+        CREATE TRIGGER documents_ai AFTER INSERT ON documents BEGIN
+            INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+        END;
+        CREATE TRIGGER documents_ad AFTER DELETE ON documents BEGIN
+            INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+            DELETE FROM entity_keys WHERE seq = old.seq;
+        END;
+        CREATE TABLE entity_keys(
+            key TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            mentions INTEGER NOT NULL,
+            PRIMARY KEY(key, seq)) WITHOUT ROWID;
+        CREATE INDEX ix_entity_keys_seq ON entity_keys(seq);
+        CREATE INDEX ix_entity_keys_type_value ON entity_keys(type, value);
+        CREATE TABLE duplicates(
+            id TEXT PRIMARY KEY,
+            source_kind TEXT NOT NULL,
+            source_uri TEXT NOT NULL,
+            source_name TEXT NOT NULL,
+            duplicate_of TEXT NOT NULL,
+            content_hash TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            recorded_at INTEGER NOT NULL);
+        CREATE TABLE crawls(
+            name TEXT PRIMARY KEY,
+            definition TEXT NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE TABLE fetch_state(
+            url TEXT PRIMARY KEY,
+            crawl_name TEXT NOT NULL,
+            next_due_at INTEGER,
+            parked INTEGER NOT NULL,
+            state TEXT NOT NULL);
+        CREATE INDEX ix_fetch_state_due ON fetch_state(crawl_name, parked, next_due_at);
+        """,
+    ];
+
+    /// <summary>The schema version this code writes.</summary>
+    public static int CurrentVersion => Migrations.Length;
+
+    public static void Migrate(SqliteConnection connection)
+    {
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        using var transaction = connection.BeginTransaction();
+        var version = Convert.ToInt32(Scalar(connection, transaction, "PRAGMA user_version;"), System.Globalization.CultureInfo.InvariantCulture);
+        if (version > Migrations.Length)
+        {
+            throw new InvalidOperationException(
+                $"The database has schema version {version}, newer than this program's {Migrations.Length}. Upgrade the program.");
+        }
+
+        for (var i = version; i < Migrations.Length; i++)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[i] + $"\nPRAGMA user_version = {i + 1};";
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+using Pipeline.Contracts;
+
+namespace Pipeline.Storage;
+
+/// <summary>Source-generated JSON for the parts of a document stored as JSON columns.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(List<EntityMention>))]
+[JsonSerializable(typeof(List<RemovedText>))]
+[JsonSerializable(typeof(CrawlDefinition))]
+[JsonSerializable(typeof(FetchState))]
+internal sealed partial class StorageJson : JsonSerializerContext;

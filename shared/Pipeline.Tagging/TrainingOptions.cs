@@ -1,0 +1,29 @@
+namespace Pipeline.Tagging;
+
+/// <summary>Settings for <see cref="TaggerTraining.Train"/>.</summary>
+public sealed record TrainingOptions
+{
+    /// <summary>The data folder holding <c>bc5cdr/</c>, <c>ncbi-disease/</c> and <c>lexicons/</c>.</summary>
+    public string DataDirectory { get; init; } = Path.Combine("..", "shared", "datasets");
+
+    /// <summary>Where the model file is written.</summary>
+    public string OutputPath { get; init; } = "tagger.model";
+
+    /// <summary>Also train on the BC5CDR development set (for the shipped model; never for evaluation on it).</summary>
+    public bool IncludeDevelopment { get; init; }
+
+    /// <summary>Passes over the training data.</summary>
+    public int Epochs { get; init; } = 12;
+
+    /// <summary>Seed of the deterministic shuffle between passes.</summary>
+    public int Seed { get; init; } = 17;
+
+    /// <summary>Use only the first N training documents (quick models for tests).</summary>
+    public int? DocumentLimit { get; init; }
+
+    /// <summary>Features whose averaged weights all stay below this are dropped from the model file.</summary>
+    public float PruneBelow { get; init; } = 0.05f;
+
+    /// <summary>Progress lines (one per pass), or null for none.</summary>
+    public TextWriter? Log { get; init; }
+}

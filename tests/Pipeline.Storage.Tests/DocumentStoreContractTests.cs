@@ -1,0 +1,218 @@
+using Pipeline.Contracts;
+
+namespace Pipeline.Storage.Tests;
+
+/// <summary>The behaviour every store must have. Subclasses supply the store (SQLite here; MongoDB when MONGODB_URL is set).</summary>
+public abstract class DocumentStoreContractTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    protected abstract Task<IDocumentStore> CreateStoreAsync();
+
+    protected static StoredDocument Document(
+        string uri,
+        string title,
+        string text,
+        long version = 1,
+        DateTimeOffset? published = null,
+        params (string Type, string Text, string Canonical)[] entities)
+    {
+        var mentions = entities
+            .Select(e => new EntityMention(e.Type, e.Text, Math.Max(0, text.IndexOf(e.Text, StringComparison.Ordinal)), Math.Max(0, text.IndexOf(e.Text, StringComparison.Ordinal)) + e.Text.Length, e.Canonical, null))
+            .ToList();
+        var kind = uri.StartsWith("http", StringComparison.Ordinal) ? "web" : "inbox";
+        return new StoredDocument
+        {
+            Id = DocumentIdentity.ForSourceUri(uri),
+            Source = new DocumentSource(kind, uri, uri),
+            Title = title,
+            Text = text,
+            Language = "en",
+            Published = published,
+            FetchedAt = Start.AddMinutes(version),
+            Version = version,
+            ContentHash = ContentHashing.Hash(text),
+            Entities = mentions,
+            EntityKeys = StoredDocuments.EntityKeysOf(mentions),
+            Removed = [new RemovedText("share-buttons", "Share on Facebook")],
+        };
+    }
+
+    [Fact]
+    public async Task Upsert_is_idempotent_and_round_trips_the_document()
+    {
+        var store = await CreateStoreAsync();
+        var document = Document("https://example.com/a", "Ketamine and pain", "Ketamine eases chronic pain.", 1, Start, ("Chemical", "Ketamine", "ketamine"), ("Disease", "chronic pain", "chronic pain"));
+
+        var first = await store.UpsertAsync(document, default);
+        var second = await store.UpsertAsync(document, default);
+        var stored = await store.GetAsync(document.Id, default);
+
+        Assert.Equal(StoreOutcome.Stored, first.Outcome);
+        Assert.Equal(StoreOutcome.Unchanged, second.Outcome);
+        Assert.NotNull(stored);
+        Assert.Equal(document.Text, stored.Text);
+        Assert.Equal(document.Source, stored.Source);
+        Assert.Equal(Start, stored.Published);
+        Assert.Equal(["Chemical:ketamine", "Disease:chronic pain"], stored.EntityKeys);
+        Assert.Equal(document.Entities, stored.Entities);
+        Assert.Equal(document.Removed, stored.Removed);
+        Assert.Equal(1, await store.CountAsync(new DocumentQuery(), default));
+    }
+
+    [Fact]
+    public async Task An_older_version_never_overwrites_a_newer_one()
+    {
+        var store = await CreateStoreAsync();
+        await store.UpsertAsync(Document("https://example.com/v", "New", "The second version of the text.", 2), default);
+
+        var result = await store.UpsertAsync(Document("https://example.com/v", "Old", "The first version of the text.", 1), default);
+
+        Assert.Equal(StoreOutcome.Unchanged, result.Outcome);
+        Assert.Equal("New", (await store.GetAsync(DocumentIdentity.ForSourceUri("https://example.com/v"), default))!.Title);
+    }
+
+    [Fact]
+    public async Task A_newer_version_replaces_the_text_and_the_entities()
+    {
+        var store = await CreateStoreAsync();
+        await store.UpsertAsync(Document("https://example.com/n", "Old", "Aspirin for headache.", 1, null, ("Chemical", "Aspirin", "aspirin")), default);
+
+        var result = await store.UpsertAsync(Document("https://example.com/n", "New", "Ibuprofen for fever.", 2, null, ("Chemical", "Ibuprofen", "ibuprofen")), default);
+
+        Assert.Equal(StoreOutcome.Stored, result.Outcome);
+        var aspirin = await store.SearchAsync(new DocumentQuery { Entities = [EntityKey.Parse("Chemical:aspirin")] }, default);
+        var ibuprofen = await store.SearchAsync(new DocumentQuery { Text = "ibuprofen" }, default);
+        Assert.Empty(aspirin.Hits);
+        Assert.Single(ibuprofen.Hits);
+        Assert.Empty((await store.SearchAsync(new DocumentQuery { Text = "aspirin" }, default)).Hits);
+    }
+
+    [Fact]
+    public async Task Identical_text_from_another_source_is_recorded_as_a_duplicate()
+    {
+        var store = await CreateStoreAsync();
+        var original = Document("https://example.com/original", "Original", "Exactly the same words in both.");
+        await store.UpsertAsync(original, default);
+
+        var copy = await store.UpsertAsync(Document("inbox:///copy.txt", "Copy", "Exactly the same  words in both."), default);
+
+        Assert.Equal(StoreOutcome.Duplicate, copy.Outcome);
+        Assert.Equal(original.Id, copy.DuplicateOf);
+        Assert.Equal(1, await store.CountAsync(new DocumentQuery(), default));
+        Assert.Equal(1, (await store.GetStatisticsAsync(default)).Duplicates);
+    }
+
+    [Fact]
+    public async Task Text_entity_and_date_filters_combine()
+    {
+        var store = await CreateStoreAsync();
+        await store.UpsertAsync(Document("https://a.example/1", "Ketamine for fibromyalgia", "Ketamine infusions reduce fibromyalgia pain scores.", 1, Start.AddDays(1), ("Chemical", "Ketamine", "ketamine"), ("Disease", "fibromyalgia", "fibromyalgia")), default);
+        await store.UpsertAsync(Document("https://a.example/2", "Ketamine for depression", "Ketamine infusions lift depression quickly.", 1, Start.AddDays(2), ("Chemical", "Ketamine", "ketamine"), ("Disease", "depression", "depression")), default);
+        await store.UpsertAsync(Document("https://b.example/3", "Sleep and fibromyalgia", "Poor sleep worsens fibromyalgia pain.", 1, Start.AddDays(30), ("Disease", "fibromyalgia", "fibromyalgia")), default);
+
+        var both = await store.SearchAsync(new DocumentQuery { Text = "ketamine pain", Entities = [EntityKey.Parse("Disease:FIBROMYALGIA")] }, default);
+        var twoEntities = await store.SearchAsync(new DocumentQuery { Entities = [EntityKey.Parse("Chemical:ketamine"), EntityKey.Parse("Disease:depression")] }, default);
+        var inJanuaryFirstWeek = await store.SearchAsync(new DocumentQuery { Text = "fibromyalgia", From = Start, To = Start.AddDays(7) }, default);
+        var byHost = await store.SearchAsync(new DocumentQuery { Source = "b.example" }, default);
+        var phrase = await store.SearchAsync(new DocumentQuery { Text = "\"lift depression\"" }, default);
+        var brokenPhrase = await store.SearchAsync(new DocumentQuery { Text = "\"depression lift\"" }, default);
+
+        Assert.Equal("Ketamine for fibromyalgia", Assert.Single(both.Hits).Title);
+        Assert.Contains(both.Hits[0].Highlights, h => both.Hits[0].Snippet.Substring(h.Start, h.Length).Equals("Ketamine", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("Ketamine for depression", Assert.Single(twoEntities.Hits).Title);
+        Assert.Equal("Ketamine for fibromyalgia", Assert.Single(inJanuaryFirstWeek.Hits).Title);
+        Assert.Equal("Sleep and fibromyalgia", Assert.Single(byHost.Hits).Title);
+        Assert.Single(phrase.Hits);
+        Assert.Empty(brokenPhrase.Hits);
+    }
+
+    [Fact]
+    public async Task Facets_count_documents_per_entity_over_the_matching_set()
+    {
+        var store = await CreateStoreAsync();
+        await store.UpsertAsync(Document("https://f.example/1", "One", "Ketamine and fibromyalgia.", 1, null, ("Chemical", "Ketamine", "ketamine"), ("Disease", "fibromyalgia", "fibromyalgia")), default);
+        await store.UpsertAsync(Document("https://f.example/2", "Two", "Ketamine and depression.", 1, null, ("Chemical", "Ketamine", "ketamine"), ("Disease", "depression", "depression")), default);
+        await store.UpsertAsync(Document("https://f.example/3", "Three", "Aspirin and fibromyalgia.", 1, null, ("Chemical", "Aspirin", "aspirin"), ("Disease", "fibromyalgia", "fibromyalgia")), default);
+
+        var all = await store.FacetsAsync(new DocumentQuery(), null, null, 10, default);
+        var withKetamine = await store.FacetsAsync(new DocumentQuery { Entities = [EntityKey.Parse("Chemical:ketamine")] }, "Disease", null, 10, default);
+        var cooccurring = await store.CooccurringAsync(EntityKey.Parse("Disease:fibromyalgia"), 10, default);
+
+        Assert.Contains(new EntityFacet("Chemical", "ketamine", 2), all);
+        Assert.Contains(new EntityFacet("Disease", "fibromyalgia", 2), all);
+        Assert.Equal([new EntityFacet("Disease", "depression", 1), new EntityFacet("Disease", "fibromyalgia", 1)], withKetamine);
+        Assert.Equal(2, cooccurring.Count);
+    }
+
+    [Fact]
+    public async Task Pages_are_stable_when_documents_are_inserted_between_them()
+    {
+        var store = await CreateStoreAsync();
+        for (var i = 0; i < 25; i++)
+        {
+            await store.UpsertAsync(Document($"https://p.example/{i}", $"Page {i}", $"Common words about pain, number {i}.", 1, Start.AddHours(i)), default);
+        }
+
+        foreach (var sort in new[] { SortOrder.Relevance, SortOrder.Date })
+        {
+            var seen = new List<Guid>();
+            var expected = await store.CountAsync(new DocumentQuery { Text = "pain" }, default);
+            var page = await store.SearchAsync(new DocumentQuery { Text = "pain", Sort = sort, Limit = 10 }, default);
+            seen.AddRange(page.Hits.Select(h => h.Id));
+            var round = 0;
+            while (page.NextCursor is not null)
+            {
+                await store.UpsertAsync(Document($"https://p.example/new-{sort}-{round++}", "New", "Fresh words about pain.", 1, Start.AddYears(1)), default);
+                page = await store.SearchAsync(new DocumentQuery { Text = "pain", Sort = sort, Limit = 10, Cursor = page.NextCursor }, default);
+                seen.AddRange(page.Hits.Select(h => h.Id));
+            }
+
+            Assert.True(expected >= 25, $"{expected} documents match");
+            Assert.Equal(expected, seen.Distinct().Count());
+            Assert.Equal(seen.Count, seen.Distinct().Count());
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"$where\": \"sleep(1000)\"}")]
+    [InlineData("'; DROP TABLE documents; --")]
+    [InlineData("title:* OR NEAR(a b) ^ -x")]
+    [InlineData("\"unbalanced")]
+    public async Task User_input_is_text_never_an_operator(string hostile)
+    {
+        var store = await CreateStoreAsync();
+        await store.UpsertAsync(Document("https://i.example/1", "Safe", "Nothing to see here.", 1), default);
+
+        var page = await store.SearchAsync(new DocumentQuery { Text = hostile, Source = hostile }, default);
+        var facets = await store.FacetsAsync(new DocumentQuery { Text = hostile }, null, hostile, 5, default);
+
+        Assert.Empty(page.Hits);
+        Assert.Empty(facets);
+        Assert.Equal(1, await store.CountAsync(new DocumentQuery(), default));
+    }
+
+    [Fact]
+    public async Task Delete_removes_the_document_from_search()
+    {
+        var store = await CreateStoreAsync();
+        var document = Document("https://d.example/1", "Gone", "Soon deleted text.", 1, null, ("Chemical", "text", "text"));
+        await store.UpsertAsync(document, default);
+
+        Assert.True(await store.DeleteAsync(document.Id, default));
+        Assert.False(await store.DeleteAsync(document.Id, default));
+        Assert.Null(await store.GetAsync(document.Id, default));
+        Assert.Empty((await store.SearchAsync(new DocumentQuery { Text = "deleted" }, default)).Hits);
+        Assert.Empty(await store.FacetsAsync(new DocumentQuery(), null, null, 5, default));
+    }
+
+    [Fact]
+    public async Task Invalid_paging_and_cursors_are_refused_with_clear_errors()
+    {
+        var store = await CreateStoreAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SearchAsync(new DocumentQuery { Limit = 0 }, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SearchAsync(new DocumentQuery { Limit = 1000 }, default));
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SearchAsync(new DocumentQuery { Cursor = "not-a-cursor" }, default));
+    }
+}
