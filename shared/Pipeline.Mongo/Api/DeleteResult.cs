@@ -1,0 +1,3 @@
+namespace Pipeline.Mongo;
+
+public sealed record DeleteResult(bool IsAcknowledged, long DeletedCount);

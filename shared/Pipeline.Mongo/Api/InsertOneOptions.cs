@@ -1,0 +1,9 @@
+using MongoDB.Bson;
+
+namespace Pipeline.Mongo;
+
+/// <summary>Options of <see cref="IMongoCollection.InsertOneAsync"/>.</summary>
+public sealed class InsertOneOptions
+{
+    public BsonValue? Comment { get; init; }
+}

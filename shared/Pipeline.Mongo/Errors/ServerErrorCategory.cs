@@ -1,0 +1,8 @@
+namespace Pipeline.Mongo;
+
+public enum ServerErrorCategory
+{
+    Uncategorized,
+    DuplicateKey,
+    ExecutionTimeout,
+}

@@ -1,0 +1,14 @@
+namespace Pipeline.Mongo.Topology;
+
+internal enum ServerType
+{
+    Unknown,
+    Standalone,
+    Mongos,
+    PossiblePrimary,
+    RSPrimary,
+    RSSecondary,
+    RSArbiter,
+    RSOther,
+    RSGhost,
+}

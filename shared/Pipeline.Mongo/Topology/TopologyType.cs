@@ -1,0 +1,10 @@
+namespace Pipeline.Mongo.Topology;
+
+internal enum TopologyType
+{
+    Unknown,
+    Single,
+    ReplicaSetNoPrimary,
+    ReplicaSetWithPrimary,
+    Sharded,
+}
