@@ -82,6 +82,12 @@ internal static class BoilerplatePruner
                 return BoilerplateKinds.OutsideMainContent;
         }
 
+        if (n.HoldsContentMarker)
+        {
+            // A class like "sidebar-first-only" on the column that holds the article describes the layout, not the element.
+            return null;
+        }
+
         var byRole = ClassHints.FromRole(n.Role);
         if (byRole is not null)
         {

@@ -31,6 +31,18 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^(skip to (main )?(content|navigation)|toggle navigation|main menu|menu|search|home|back to top|scroll to top|previous( post| article)?|next( post| article)?|(«|‹|<)\s*(previous|prev|older)\b.*|.*\b(next|newer)\s*(»|›|>))[\s:.]*$", Opts)]
     public static partial Regex NavigationWord();
 
+    [GeneratedRegex(@"^((written|edited|reviewed|fact[- ]checked|medically reviewed|posted|published|updated|authored|photographed|illustrated)( and \w+)?\s+by\b.{0,60}|by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}|(written|edited|reviewed|fact[- ]checked) by|\d+\s*(min(ute)?s?|hours?)\s+read(ing time)?|reading time:?\s*\d+\s*min(ute)?s?)[\s:.|·•]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    public static partial Regex Byline();
+
+    [GeneratedRegex(@"^(advertisement|advertising|sponsored( content)?|ad|ads|paid content|story continues below( advertisement)?|continue reading below)[\s:.]*$", Opts)]
+    public static partial Regex AdLabel();
+
+    [GeneratedRegex(@"^((tags?|categories|category|filed under|topics?|labels?)\s*:.*|tags|categories|print( this (page|article))?|close|open menu|close menu|table of contents?|contents|in this article|on this page|jump to( section)?|show (more|less)|load more|see all|view all)[\s:.]*$", Opts)]
+    public static partial Regex UtilityLine();
+
+    [GeneratedRegex(@"^(related( reading| posts?| articles?| stories| content| links?)?|read (more|next|also)|see also|also read|more)\s*:\s*\S.{0,150}$", Opts)]
+    public static partial Regex RelatedInline();
+
     [GeneratedRegex(@"^(related( posts| articles| stories| reading| content| links)?|you (may|might) also (like|enjoy)|read (next|also|more)|also read|more (from|on|stories|articles)\b.*|recommended( for you| reading| articles)?|popular (posts|articles|stories)|trending( now)?|further reading|see also|don'?t miss|latest (posts|news|articles))[\s:.]*$", Opts)]
     public static partial Regex RelatedHeading();
 
