@@ -48,6 +48,9 @@ public static class BoilerplateKinds
     /// <summary>Author, editor and reading-time lines ("Written by", "5 min read").</summary>
     public const string Byline = "byline";
 
+    /// <summary>Shop furniture: bare prices, stock, shipping and cart lines.</summary>
+    public const string ShopWidget = "shop-widget";
+
     /// <summary>Reader comments and comment forms.</summary>
     public const string Comments = "comments";
 

@@ -29,6 +29,11 @@ internal static class LineClassifier
                 return BoilerplateKinds.ImagePlaceholder;
             }
 
+            if (u.Words <= 10 && LinePatterns.ShopLine().IsMatch(t))
+            {
+                return BoilerplateKinds.ShopWidget;
+            }
+
             if (LinePatterns.AdLabel().IsMatch(t))
             {
                 return BoilerplateKinds.Advertisement;

@@ -34,6 +34,9 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^((written|edited|reviewed|fact[- ]checked|medically reviewed|posted|published|updated|authored|photographed|illustrated)( and \w+)?\s+by\b.{0,60}|by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}|(written|edited|reviewed|fact[- ]checked) by|\d+\s*(min(ute)?s?|hours?)\s+read(ing time)?|reading time:?\s*\d+\s*min(ute)?s?)[\s:.|·•]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Byline();
 
+    [GeneratedRegex(@"^((list |sale |regular |our |your |current |total |unit )?price:?|was:?|now:?|from|starting (at|from)|save|only|subtotal:?|total:?|you save:?)?\s*(([$€£¥₹]|usd|eur|gbp|cad|aud|us\$|rs\.?)\s?\d[\d.,\s]*|\d[\d.,]*\s?([$€£¥₹]|usd|eur|gbp|kr|zł|руб))(\s*(-|–|to)\s*([$€£¥₹]\s?)?\d[\d.,]*\s?[$€£¥₹]?)?(\s*(\(\d+%\s*off\)|\d+%\s*off|each|/\s*(mo|month|year|yr|unit|ea)|per (month|year|unit)))?[\s*.]*$|^(free (standard |express |next[- ]day )?(shipping|delivery|returns?)\b.{0,40}|(in|out of) stock\b.{0,30}|only \d+ left( in stock)?.{0,20}|add to (cart|bag|basket|wish ?list|registry)|buy (it )?now|quantity:?|qty:?|sold (and shipped )?by\b.{0,40}|ships from\b.{0,40}|arrives (by|on)\b.{0,30}|order within\b.{0,30}|(estimated )?delivery( date)?:?.{0,30}|checkout|proceed to checkout|add (a )?protection plan.{0,30}|see (options|details)|write a review|\d(\.\d)?\s*(out of 5( stars)?|stars?)(\s*\(?\d[\d,]*\)?\s*(reviews?|ratings?)?)?|\(?\d[\d,]*\)?\s*(customer )?(reviews?|ratings?)|select (a )?(size|colou?r|option)s?|size guide|notify me( when available)?|pick ?up in store.{0,30}|compare( at)?|sku:?.{0,20}|item #?:?.{0,20}|model #?:?.{0,20})[\s.!]*$", Opts)]
+    public static partial Regex ShopLine();
+
     [GeneratedRegex(@"^(advertisement|advertising|sponsored( content)?|ad|ads|paid content|story continues below( advertisement)?|continue reading below)[\s:.]*$", Opts)]
     public static partial Regex AdLabel();
 
