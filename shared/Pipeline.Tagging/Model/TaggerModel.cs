@@ -26,7 +26,7 @@ internal sealed class TaggerModel(Lexicon lexicon, Lexicon seen, FeatureWeights 
 
     public void Write(Stream stream)
     {
-        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var brotli = new BrotliStream(stream, CompressionLevel.Optimal, leaveOpen: true);
         using var writer = new BinaryWriter(brotli);
         writer.Write(Magic);
         writer.Write(Description);
