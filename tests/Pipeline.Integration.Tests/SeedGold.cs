@@ -15,10 +15,15 @@ internal static class SeedGold
     {
         var gold = Boilerplate.RootElement.GetProperty("documents").GetProperty(seedName);
         Assert.Equal(gold.GetProperty("title").GetString(), document.Title);
+        var sourceLines = File.ReadAllLines(Path.Combine(Repository.Seeds, seedName));
+        var removedLineNumbers = gold.GetProperty("remove").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()).ToHashSet();
         foreach (var remove in gold.GetProperty("remove").EnumerateArray())
         {
-            var line = remove.GetProperty("text").GetString()!;
-            Assert.False(ContainsLine(document.Text, line), $"{seedName}: '{line}' ({remove.GetProperty("why").GetString()}) should have been removed.");
+            // A removed line may repeat a line that stays (a teaser echoing the first paragraph): count, don't just look.
+            var line = remove.GetProperty("text").GetString()!.Trim();
+            var kept = sourceLines.Where((l, i) => !removedLineNumbers.Contains(i + 1) && l.Trim() == line).Count();
+            var found = document.Text.Split('\n').Count(l => l.Trim() == line);
+            Assert.True(found <= kept, $"{seedName}: '{line}' ({remove.GetProperty("why").GetString()}) should have been removed.");
         }
 
         if (!Entities.RootElement.GetProperty("documents").TryGetProperty(seedName, out var expected))
@@ -42,9 +47,6 @@ internal static class SeedGold
             }
         }
     }
-
-    private static bool ContainsLine(string text, string line) =>
-        text.Split('\n').Any(l => l.Trim().Equals(line.Trim(), StringComparison.Ordinal));
 
     private static bool Overlaps(string text, int start, int end, string surface)
     {
