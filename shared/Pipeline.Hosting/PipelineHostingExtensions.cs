@@ -39,7 +39,7 @@ public static class PipelineHostingExtensions
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    var rabbit = context.GetRequiredService<IOptions<PipelineOptions>>().Value.RabbitMq;
+                    var rabbit = context.GetRequiredService<IOptions<PipelineOptions>>().Value.RabbitMq.Resolve();
                     cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
                     {
                         h.Username(rabbit.Username);
