@@ -91,6 +91,28 @@ public sealed class FakeServerClientTests
     }
 
     [Fact]
+    public async Task A_server_newer_than_this_client_supports_is_refused()
+    {
+        await using var server = new FakeMongoServer();
+        server.Hello = FakeMongoServer.StandardHello(null, maxWireVersion: 40).Set("minWireVersion", 35);
+        await using var client = Direct(server);
+        var ex = await Assert.ThrowsAsync<MongoIncompatibleDriverException>(() => client.GetDatabase("db").RunCommandAsync(new BsonDocument("ping", 1)));
+        Assert.Contains("requires wire version 35", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(17)]
+    [InlineData(25)]
+    [InlineData(27)]
+    public async Task MongoDB_6_0_to_8_x_are_accepted(int maxWireVersion)
+    {
+        await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "ping" ? FakeReply.Of(new BsonDocument("ok", 1)) : null);
+        server.Hello = FakeMongoServer.StandardHello(null, maxWireVersion: maxWireVersion);
+        await using var client = Direct(server);
+        Assert.Equal(1, (await client.GetDatabase("db").RunCommandAsync(new BsonDocument("ping", 1)))["ok"].ToInt32());
+    }
+
+    [Fact]
     public async Task Replies_with_a_checksum_are_verified()
     {
         var good = true;
