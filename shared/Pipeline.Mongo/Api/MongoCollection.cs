@@ -128,13 +128,15 @@ internal sealed class MongoCollection : IMongoCollection
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var command = CommandFactory.Aggregate(CollectionName, pipeline, options);
-        if (_writeConcern is not null && command["pipeline"].AsBsonArray.LastOrDefault() is BsonDocument last
-            && last.ElementCount > 0 && last.GetElement(0).Name is "$out" or "$merge")
+        var writes = command["pipeline"].AsBsonArray.LastOrDefault() is BsonDocument last
+            && last.ElementCount > 0 && last.GetElement(0).Name is "$out" or "$merge";
+        if (writes && _writeConcern is not null)
         {
             command["writeConcern"] = _writeConcern;
         }
 
-        return await OpenCursorAsync(command, options?.BatchSize, 0, options?.Comment, cancellationToken);
+        // A pipeline that writes ($out/$merge) is not a retryable read.
+        return await OpenCursorAsync(command, options?.BatchSize, 0, options?.Comment, cancellationToken, retryable: !writes);
     }
 
     public async Task<long> CountDocumentsAsync(BsonDocument filter, CountOptions? options = null, CancellationToken cancellationToken = default)
@@ -149,18 +151,15 @@ internal sealed class MongoCollection : IMongoCollection
 
     public async Task<long> EstimatedDocumentCountAsync(CancellationToken cancellationToken = default)
     {
-        var reply = await _executor.ExecuteCommandAsync(_database.DatabaseName, new BsonDocument("count", CollectionName), cancellationToken);
+        var reply = await _executor.ExecuteCommandAsync(_database.DatabaseName, new BsonDocument("count", CollectionName), retryable: true, cancellationToken);
         return reply.GetValue("n", 0).ToInt64();
     }
 
-    internal async Task<IAsyncCursor<BsonDocument>> OpenCursorAsync(BsonDocument command, int? batchSize, int limit, BsonValue? comment, CancellationToken cancellationToken)
+    internal async Task<IAsyncCursor<BsonDocument>> OpenCursorAsync(BsonDocument command, int? batchSize, int limit, BsonValue? comment, CancellationToken cancellationToken, bool retryable = true)
     {
-        var (reply, server, session) = await _executor.ExecuteReadAsync(_database.DatabaseName, command, cancellationToken);
+        var (reply, server, session) = await _executor.ExecuteReadAsync(_database.DatabaseName, command, retryable, cancellationToken);
         return new AsyncCursor(_executor, server, session, _database.DatabaseName, reply, batchSize, limit, comment);
     }
-
-    internal Task<BsonDocument> RunCommandAsync(BsonDocument command, CancellationToken cancellationToken) =>
-        _executor.ExecuteCommandAsync(_database.DatabaseName, command, cancellationToken);
 
     private async Task<UpdateResult> UpdateAsync(BsonDocument filter, BsonDocument update, UpdateOptions? options, bool multi, CancellationToken cancellationToken)
     {

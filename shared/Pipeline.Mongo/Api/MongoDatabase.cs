@@ -14,7 +14,7 @@ internal sealed class MongoDatabase(MongoClient client, OperationExecutor execut
     public Task<BsonDocument> RunCommandAsync(BsonDocument command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return executor.ExecuteCommandAsync(DatabaseName, command, cancellationToken);
+        return executor.ExecuteCommandAsync(DatabaseName, command, retryable: false, cancellationToken);
     }
 
     public async Task DropCollectionAsync(string name, CancellationToken cancellationToken = default)

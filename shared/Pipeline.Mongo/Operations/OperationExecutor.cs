@@ -18,7 +18,7 @@ internal sealed class OperationExecutor(Cluster cluster, MongoClientSettings set
 
     /// <summary>Runs a read (or any non-write command) and returns the reply and the server, for cursors to follow up on.</summary>
     public async Task<(BsonDocument Reply, SelectedServer Server, ServerSession? Session)> ExecuteReadAsync(
-        string database, BsonDocument command, CancellationToken cancellationToken)
+        string database, BsonDocument command, bool retryable, CancellationToken cancellationToken)
     {
         var server = await cluster.SelectServerAsync(cancellationToken);
         var session = server.SessionsSupported ? _sessions.Acquire(null) : null;
@@ -29,7 +29,7 @@ internal sealed class OperationExecutor(Cluster cluster, MongoClientSettings set
                 var reply = await RunOnServerAsync(server, PrepareRead(database, command, session, server), cancellationToken);
                 return (reply, server, session);
             }
-            catch (MongoException ex) when (settings.Url.RetryReads && IsRetryableRead(ex))
+            catch (MongoException ex) when (retryable && settings.Url.RetryReads && IsRetryableRead(ex))
             {
                 server = await cluster.SelectServerAsync(cancellationToken);
                 var reply = await RunOnServerAsync(server, PrepareRead(database, command, session, server), cancellationToken);
@@ -58,9 +58,10 @@ internal sealed class OperationExecutor(Cluster cluster, MongoClientSettings set
     }
 
     /// <summary>Runs a command whose reply is complete in itself (no cursor to follow).</summary>
-    public async Task<BsonDocument> ExecuteCommandAsync(string database, BsonDocument command, CancellationToken cancellationToken)
+    /// <param name="retryable">Only reads the retryable-reads specification lists may be retried; user commands never are.</param>
+    public async Task<BsonDocument> ExecuteCommandAsync(string database, BsonDocument command, bool retryable, CancellationToken cancellationToken)
     {
-        var (reply, _, session) = await ExecuteReadAsync(database, command, cancellationToken);
+        var (reply, _, session) = await ExecuteReadAsync(database, command, retryable, cancellationToken);
         if (session is not null)
         {
             _sessions.Release(session, null);

@@ -22,7 +22,7 @@ public sealed partial class MongoDocumentStore
         if (next is not null && query.Cursor is null)
         {
             // The snapshot is a millisecond: let the clock pass it, so a write after this page can never share it.
-            while (Now().ToUnixTimeMilliseconds() <= position.Snapshot)
+            for (var waited = 0; waited < 20 && Now().ToUnixTimeMilliseconds() <= position.Snapshot; waited++)
             {
                 await Task.Delay(1, cancellationToken);
             }
