@@ -8,5 +8,7 @@ var root = new RootCommand("Pipeline: ingest documents, clean them, tag their en
     CleanCommand.Create(),
     TagCommand.Create(),
     SearchCommand.Create(),
+    EvalCommand.Create(),
+    TrainTaggerCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -43,7 +43,7 @@ public sealed class InboxCompletionConsumer(InboxFolder folder, ILogger<InboxCom
 
     private Task Faulted(Fault fault, DocumentSource source, Guid documentId, string stage)
     {
-        var detail = string.Join(" | ", fault.Exceptions.Select(e => $"{e.ExceptionType}: {e.Message}"));
+        var detail = string.Join(" | ", (fault.Exceptions ?? []).OfType<ExceptionInfo>().Select(e => $"{e.ExceptionType}: {e.Message}"));
         Fail(source, new InboxError(source.Name, documentId, stage, "fault", detail, fault.Timestamp));
         return Task.CompletedTask;
     }

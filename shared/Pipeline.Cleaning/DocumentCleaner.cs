@@ -1,29 +1,52 @@
-using System.Text;
+using Pipeline.Cleaning.Decoding;
+using Pipeline.Cleaning.Html;
+using Pipeline.Cleaning.Text;
 
 namespace Pipeline.Cleaning;
 
-/// <summary>Removes boilerplate from HTML pages and plain-text dumps. Thread-safe.</summary>
+/// <summary>Removes boilerplate from HTML pages and plain-text dumps. Thread-safe: one instance can serve concurrent callers.</summary>
 public sealed class DocumentCleaner(CleaningOptions? options = null)
 {
     private readonly CleaningOptions options = options ?? new CleaningOptions();
 
-    /// <summary>Cleans one document.</summary>
-    /// <exception cref="CleaningRejectedException">The input cannot be cleaned; the exception says why.</exception>
+    /// <summary>Cleans one document: decodes it, keeps the main text, and extracts title and metadata.</summary>
+    /// <exception cref="CleaningRejectedException">The input cannot be cleaned; <see cref="CleaningRejectedException.Reason"/> says why.</exception>
     public CleaningResult Clean(CleaningInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        if (input.Content.Length > options.MaxInputBytes)
+        var bytes = input.Content.Span;
+        if (bytes.Length > options.MaxInputBytes)
         {
-            throw new CleaningRejectedException("too-large", $"The document is {input.Content.Length} bytes; the limit is {options.MaxInputBytes}.");
+            throw new CleaningRejectedException("too-large", $"The document is {bytes.Length} bytes; the limit is {options.MaxInputBytes}.");
         }
 
-        // Placeholder until the cleaning library lands: decode and pass through.
-        var text = Encoding.UTF8.GetString(input.Content.Span).Trim();
-        if (text.Length == 0)
+        if (bytes.Trim(" \t\r\n\f"u8).IsEmpty)
         {
             throw new CleaningRejectedException("empty", "The document is empty.");
         }
 
-        return new CleaningResult(string.Empty, text, null, null, null, null, []);
+        var format = FormatDetector.Detect(input, bytes);
+        var text = TextDecoder.Decode(bytes, input.ContentType, sniffHtmlMeta: format == DocumentFormat.Html);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new CleaningRejectedException("empty", "The document is empty.");
+        }
+
+        var result = format == DocumentFormat.Html
+            ? HtmlCleaner.Clean(text, input.Url, options)
+            : CleanText(text, markdown: format == DocumentFormat.Markdown);
+
+        if (result.Text.Length == 0)
+        {
+            throw new CleaningRejectedException("empty-after-cleaning", "Nothing was left after removing boilerplate.");
+        }
+
+        return result;
+    }
+
+    private static CleaningResult CleanText(string text, bool markdown)
+    {
+        var outcome = PlainTextCleaner.Clean(text, markdown);
+        return new CleaningResult(outcome.Title, outcome.Body, outcome.Published, null, null, LanguageDetector.Detect(outcome.Body), outcome.Removed);
     }
 }

@@ -48,7 +48,7 @@ public sealed class EntityTagger
 
         var ws = Workspace.Current;
         var doc = ws.Doc;
-        doc.Analyze(text, _model.Lexicon);
+        doc.Analyze(text, _model.Lexicon, _model.Seen);
         if (ws.Labels.Length < doc.Count)
         {
             ws.Labels = new int[Math.Max(doc.Count, ws.Labels.Length * 2)];

@@ -13,7 +13,7 @@ public sealed record TrainingOptions
     public bool IncludeDevelopment { get; init; }
 
     /// <summary>Passes over the training data.</summary>
-    public int Epochs { get; init; } = 12;
+    public int Epochs { get; init; } = 16;
 
     /// <summary>Seed of the deterministic shuffle between passes.</summary>
     public int Seed { get; init; } = 17;

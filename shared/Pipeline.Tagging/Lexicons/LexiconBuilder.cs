@@ -11,6 +11,27 @@ internal static class LexiconBuilder
         var byName = new Dictionary<(LexiconType, string), int>();
         AddVocabulary(lexicon, byName, drugBankTsv, LexiconType.Chemical, "name");
         AddVocabulary(lexicon, byName, diseaseOntologyTsv, LexiconType.Disease, "label");
+        foreach (var term in Symptoms.All)
+        {
+            var target = term;
+            if (!byName.TryGetValue((LexiconType.Disease, target), out var entry))
+            {
+                entry = lexicon.AddEntry(new LexiconEntry(LexiconType.Disease, target, null));
+                byName[(LexiconType.Disease, target)] = entry;
+            }
+
+            lexicon.AddTerm(term, entry);
+        }
+
+        // Plurals of disease names ("tumors", "seizures") for terms the vocabulary lists only in the singular.
+        foreach (var (term, entry) in lexicon.Terms.ToArray())
+        {
+            if (lexicon[entry].Type == LexiconType.Disease && term.Length > 3 && char.IsLetter(term[^1]) && term[^1] is not ('s' or 'S' or 'y'))
+            {
+                lexicon.AddTerm(term + "s", entry);
+            }
+        }
+
         foreach (var (term, type, vocabulary) in LayTerms.All)
         {
             var target = vocabulary ?? term;

@@ -29,14 +29,22 @@ internal sealed class AnalyzedText
 
     public LexiconMatch[] DiseaseMatches { get; private set; } = new LexiconMatch[1024];
 
+    /// <summary>Matches of names annotated in the training data (the "seen mention" gazetteer).</summary>
+    public LexiconMatch[] SeenChemical { get; private set; } = new LexiconMatch[1024];
+
+    public LexiconMatch[] SeenDisease { get; private set; } = new LexiconMatch[1024];
+
     /// <summary>Per token: a hash describing the long form when the token is a defined abbreviation, else 0.</summary>
     public ulong[] Abbreviation { get; private set; } = new ulong[1024];
 
     public List<int> SentenceEnds { get; } = [];
 
+    /// <summary>Per token: already inside a chemical or disease mention.</summary>
+    public bool[] Covered { get; private set; } = new bool[1024];
+
     public List<AbbreviationFinder.Definition> Abbreviations { get; } = [];
 
-    public void Analyze(string text, Lexicon lexicon)
+    public void Analyze(string text, Lexicon lexicon, Lexicon seen)
     {
         Text = text;
         Tokenizer.Tokenize(text, ref _tokens);
@@ -50,7 +58,10 @@ internal sealed class AnalyzedText
             Suffix3 = new ulong[size];
             ChemicalMatches = new LexiconMatch[size];
             DiseaseMatches = new LexiconMatch[size];
+            SeenChemical = new LexiconMatch[size];
+            SeenDisease = new LexiconMatch[size];
             Abbreviation = new ulong[size];
+            Covered = new bool[size];
         }
 
         var tokens = _tokens.Span;
@@ -71,6 +82,7 @@ internal sealed class AnalyzedText
 
         Array.Clear(Abbreviation, 0, n);
         lexicon.Match(Words.AsSpan(0, n), ChemicalMatches.AsSpan(0, n), DiseaseMatches.AsSpan(0, n));
+        seen.Match(Words.AsSpan(0, n), SeenChemical.AsSpan(0, n), SeenDisease.AsSpan(0, n));
         SentenceSplitter.Split(span, tokens, SentenceEnds);
         AbbreviationFinder.Find(text, tokens, Abbreviations);
         MarkAbbreviations(lexicon);
@@ -82,6 +94,12 @@ internal sealed class AnalyzedText
     /// </summary>
     private void MarkAbbreviations(Lexicon lexicon)
     {
+        if (Abbreviations.Count == 0)
+        {
+            return;
+        }
+
+        var values = new Dictionary<ulong, ulong>();
         foreach (var d in Abbreviations)
         {
             if (d.ShortEnd - d.ShortStart != 1)
@@ -95,14 +113,14 @@ internal sealed class AnalyzedText
             flags |= lexicon.Exact(longWords, LexiconType.Disease) >= 0 ? 4UL : 0;
             flags |= ChemicalMatches[d.LongEnd - 1] is LexiconMatch.Last or LexiconMatch.Unit ? 8UL : 0;
             flags |= DiseaseMatches[d.LongEnd - 1] is LexiconMatch.Last or LexiconMatch.Unit ? 16UL : 0;
-            var value = TextHash.Mix(flags, Suffix3[d.LongEnd - 1]);
-            var shortForm = Words[d.ShortStart];
-            for (var i = 0; i < Count; i++)
+            values.TryAdd(Words[d.ShortStart], TextHash.Mix(flags, Suffix3[d.LongEnd - 1]));
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            if (values.TryGetValue(Words[i], out var value))
             {
-                if (Words[i] == shortForm && Abbreviation[i] == 0)
-                {
-                    Abbreviation[i] = value;
-                }
+                Abbreviation[i] = value;
             }
         }
     }

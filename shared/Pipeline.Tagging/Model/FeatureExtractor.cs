@@ -9,7 +9,7 @@ namespace Pipeline.Tagging.Model;
 /// </summary>
 internal static class FeatureExtractor
 {
-    public const int PerToken = 34;
+    public const int PerToken = 37;
 
     private const ulong Boundary = 0x1F3D5B79UL;
 
@@ -86,6 +86,11 @@ internal static class FeatureExtractor
             f[31] = T(38, ((ulong)chem[i] << 4) | (ulong)dis[i] | (shapes[i] << 8));
             f[32] = T(39, TextHash.Mix(words[i], (cPrev << 8) | (dPrev << 4)));
             f[33] = T(40, TextHash.Mix(wPrev, shapes[i]));
+            var seenC = doc.SeenChemical;
+            var seenD = doc.SeenDisease;
+            f[34] = T(41, ((ulong)seenC[i] << 4) | (ulong)seenD[i]);
+            f[35] = T(42, ((i > start ? (ulong)seenC[i - 1] : 9) << 8) | ((ulong)seenC[i] << 4) | (i + 1 < end ? (ulong)seenC[i + 1] : 9));
+            f[36] = T(43, ((i > start ? (ulong)seenD[i - 1] : 9) << 8) | ((ulong)seenD[i] << 4) | (i + 1 < end ? (ulong)seenD[i + 1] : 9));
         }
     }
 

@@ -11,6 +11,16 @@ namespace Pipeline.Tagging.Model;
 /// </summary>
 internal static class MentionResolver
 {
+    /// <summary>Switches for measuring each document-level step (internal: for evaluation runs only).</summary>
+    internal static class Options
+    {
+        public static bool DropUndefinedShortForms { get; set; } = true;
+
+        public static bool PropagateMentions { get; set; } = true;
+
+        public static bool CuratedFallback { get; set; } = true;
+    }
+
     public static void Resolve(Lexicon lexicon, AnalyzedText doc, ReadOnlySpan<int> labels, List<(int Start, int End, LexiconType Type)> mentions, List<Candidate> output)
     {
         mentions.Clear();
@@ -35,6 +45,7 @@ internal static class MentionResolver
         }
 
         Dictionary<ulong, (LexiconType Type, string Canonical, string? Id)>? shortForms = null;
+        HashSet<ulong>? undefined = null;
         foreach (var d in doc.Abbreviations)
         {
             if (d.ShortEnd - d.ShortStart != 1)
@@ -42,49 +53,211 @@ internal static class MentionResolver
                 continue;
             }
 
-            foreach (var m in mentions)
+            var found = false;
+            foreach (var m in MentionsEndingAt(mentions, d.LongEnd))
             {
-                if (m.End == d.LongEnd && m.Start >= d.LongStart)
+                if (m.Start >= d.LongStart)
                 {
                     var (canonical, id) = Canonicalize(lexicon, doc, m.Start, m.End, m.Type);
                     shortForms ??= [];
                     shortForms.TryAdd(doc.Words[d.ShortStart], (m.Type, canonical, id));
+                    found = true;
                     break;
                 }
+            }
+
+            // "hormone therapy (HT)": the long form is no entity, so neither is the short form anywhere.
+            if (!found && Options.DropUndefinedShortForms)
+            {
+                undefined ??= [];
+                undefined.Add(doc.Words[d.ShortStart]);
             }
         }
 
         var tokens = doc.Tokens;
+        var covered = doc.Covered;
+        Array.Clear(covered, 0, doc.Count);
+        Dictionary<ulong, (LexiconType Type, int Length, string Canonical, string? Id)>? seen = null;
         foreach (var m in mentions)
         {
             string canonical;
             string? id;
             var type = m.Type;
-            if (shortForms is not null && m.End - m.Start == 1 && shortForms.TryGetValue(doc.Words[m.Start], out var sf))
+            if (m.End - m.Start == 1 && shortForms is not null && shortForms.TryGetValue(doc.Words[m.Start], out var sf))
             {
                 (type, canonical, id) = sf;
+            }
+            else if (m.End - m.Start == 1 && undefined is not null && undefined.Contains(doc.Words[m.Start]))
+            {
+                continue;
             }
             else
             {
                 (canonical, id) = Canonicalize(lexicon, doc, m.Start, m.End, m.Type);
             }
 
+            for (var k = m.Start; k < m.End; k++)
+            {
+                covered[k] = true;
+            }
+
+            if (Options.PropagateMentions)
+            {
+                seen ??= [];
+                seen.TryAdd(SequenceKey(doc, m.Start, m.End), (type, m.End - m.Start, canonical, id));
+            }
+
             output.Add(new Candidate(tokens[m.Start].Start, tokens[m.End - 1].End, Name(type), 50, canonical, id));
         }
 
-        if (shortForms is null)
-        {
-            return;
-        }
-
         // Short forms the model missed: tag them when they stand alone (not inside a longer word run).
-        for (var i = 0; i < doc.Count; i++)
+        if (shortForms is not null)
         {
-            if (shortForms.TryGetValue(doc.Words[i], out var sf) && labels[i] == Labels.Outside && tokens[i].Kind == TokenKind.Word)
+            for (var i = 0; i < doc.Count; i++)
             {
-                output.Add(new Candidate(tokens[i].Start, tokens[i].End, Name(sf.Type), 49, sf.Canonical, sf.Id));
+                if (!covered[i] && tokens[i].Kind == TokenKind.Word && shortForms.TryGetValue(doc.Words[i], out var sf))
+                {
+                    covered[i] = true;
+                    output.Add(new Candidate(tokens[i].Start, tokens[i].End, Name(sf.Type), 49, sf.Canonical, sf.Id));
+                }
             }
         }
+
+        // A name tagged once in a document is the same kind of thing wherever else it occurs there.
+        if (seen is not null)
+        {
+            Propagate(doc, seen, covered, output);
+        }
+
+        if (Options.CuratedFallback)
+        {
+            AddCurated(lexicon, doc, covered, output);
+        }
+    }
+
+    /// <summary>
+    /// Everyday health names ("fibro fog", "addiction") that the model, trained on abstracts, may not know:
+    /// tagged where nothing else was, with the vocabulary's canonical name.
+    /// </summary>
+    private static void AddCurated(Lexicon lexicon, AnalyzedText doc, bool[] covered, List<Candidate> output)
+    {
+        var curated = LayTerms.Curated;
+        var words = doc.Words.AsSpan(0, doc.Count);
+        var tokens = doc.Tokens;
+        for (var i = 0; i < doc.Count; i++)
+        {
+            if (covered[i] || tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var (chemEnd, _, disEnd, _) = curated.Longest(words, i);
+            var end = Math.Max(chemEnd, disEnd);
+            if (end <= i || (end < doc.Count && !tokens[end].SpaceBefore && tokens[end].Kind == TokenKind.Word))
+            {
+                continue;
+            }
+
+            var free = true;
+            for (var k = i; k < end && free; k++)
+            {
+                free = !covered[k];
+            }
+
+            if (!free)
+            {
+                continue;
+            }
+
+            // Chemical names in the curated list ("opioids", "NMDA") are often only part of a longer name.
+            if (disEnd <= i)
+            {
+                continue;
+            }
+
+            end = disEnd;
+            var type = LexiconType.Disease;
+            var (canonical, id) = Canonicalize(lexicon, doc, i, end, type);
+            output.Add(new Candidate(tokens[i].Start, tokens[end - 1].End, Name(type), 47, canonical, id));
+            for (var k = i; k < end; k++)
+            {
+                covered[k] = true;
+            }
+
+            i = end - 1;
+        }
+    }
+
+    private static void Propagate(AnalyzedText doc, Dictionary<ulong, (LexiconType Type, int Length, string Canonical, string? Id)> seen, bool[] covered, List<Candidate> output)
+    {
+        var maxLength = 0;
+        foreach (var v in seen.Values)
+        {
+            maxLength = Math.Max(maxLength, v.Length);
+        }
+
+        var tokens = doc.Tokens;
+        for (var i = 0; i < doc.Count; i++)
+        {
+            if (covered[i] || tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var h = SequenceSeed;
+            for (var len = 1; len <= maxLength && i + len <= doc.Count && !covered[i + len - 1]; len++)
+            {
+                h = TextHash.Mix(h, doc.Words[i + len - 1]);
+                if (seen.TryGetValue(h, out var v) && v.Length == len && tokens[i + len - 1].Kind == TokenKind.Word)
+                {
+                    for (var k = i; k < i + len; k++)
+                    {
+                        covered[k] = true;
+                    }
+
+                    output.Add(new Candidate(tokens[i].Start, tokens[i + len - 1].End, Name(v.Type), 48, v.Canonical, v.Id));
+                    i += len - 1;
+                    break;
+                }
+            }
+        }
+    }
+
+    private const ulong SequenceSeed = 0x7A3C5E1FUL;
+
+    /// <summary>Mentions are in token order, so the one ending at a token is found by binary search.</summary>
+    private static IEnumerable<(int Start, int End, LexiconType Type)> MentionsEndingAt(List<(int Start, int End, LexiconType Type)> mentions, int end)
+    {
+        var lo = 0;
+        var hi = mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (mentions[mid].End < end)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var k = lo; k < mentions.Count && mentions[k].End == end; k++)
+        {
+            yield return mentions[k];
+        }
+    }
+
+    private static ulong SequenceKey(AnalyzedText doc, int start, int end)
+    {
+        var h = SequenceSeed;
+        for (var k = start; k < end; k++)
+        {
+            h = TextHash.Mix(h, doc.Words[k]);
+        }
+
+        return h;
     }
 
     public static (string Canonical, string? Id) Canonicalize(Lexicon lexicon, AnalyzedText doc, int start, int end, LexiconType type)

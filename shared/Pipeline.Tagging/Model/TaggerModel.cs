@@ -7,11 +7,14 @@ namespace Pipeline.Tagging.Model;
 /// The trained sequence model and the lexicon it was trained with, stored together (Brotli-compressed,
 /// weights as half floats) because features refer to lexicon matches.
 /// </summary>
-internal sealed class TaggerModel(Lexicon lexicon, FeatureWeights weights, float[] transitions, string description)
+internal sealed class TaggerModel(Lexicon lexicon, Lexicon seen, FeatureWeights weights, float[] transitions, string description)
 {
-    private const string Magic = "PTAG-MODEL-1";
+    private const string Magic = "PTAG-MODEL-2";
 
     public Lexicon Lexicon { get; } = lexicon;
+
+    /// <summary>Names annotated in the training data, a feature only (no canonical names or ids).</summary>
+    public Lexicon Seen { get; } = seen;
 
     public FeatureWeights Weights { get; } = weights;
 
@@ -23,24 +26,12 @@ internal sealed class TaggerModel(Lexicon lexicon, FeatureWeights weights, float
 
     public void Write(Stream stream)
     {
-        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var brotli = new BrotliStream(stream, CompressionLevel.Optimal, leaveOpen: true);
         using var writer = new BinaryWriter(brotli);
         writer.Write(Magic);
         writer.Write(Description);
-        writer.Write(Lexicon.EntryCount);
-        foreach (var entry in Lexicon.Entries)
-        {
-            writer.Write((byte)entry.Type);
-            writer.Write(entry.Canonical);
-            writer.Write(entry.Id ?? string.Empty);
-        }
-
-        writer.Write(Lexicon.TermCount);
-        foreach (var (term, entry) in Lexicon.Terms)
-        {
-            writer.Write(term);
-            writer.Write(entry);
-        }
+        WriteLexicon(writer, Lexicon);
+        WriteLexicon(writer, Seen);
 
         writer.Write(Weights.Count);
         foreach (var f in Weights.Features)
@@ -62,6 +53,18 @@ internal sealed class TaggerModel(Lexicon lexicon, FeatureWeights weights, float
 
     public static TaggerModel Read(Stream stream)
     {
+        try
+        {
+            return ReadUnchecked(stream);
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or OverflowException)
+        {
+            throw new InvalidDataException("Not a readable Pipeline.Tagging model file.", e);
+        }
+    }
+
+    private static TaggerModel ReadUnchecked(Stream stream)
+    {
         using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(new BufferedStream(brotli, 1 << 16));
         if (reader.ReadString() != Magic)
@@ -70,22 +73,8 @@ internal sealed class TaggerModel(Lexicon lexicon, FeatureWeights weights, float
         }
 
         var description = reader.ReadString();
-        var lexicon = new Lexicon();
-        var entries = reader.ReadInt32();
-        for (var i = 0; i < entries; i++)
-        {
-            var type = (LexiconType)reader.ReadByte();
-            var canonical = reader.ReadString();
-            var id = reader.ReadString();
-            lexicon.AddEntry(new LexiconEntry(type, canonical, id.Length == 0 ? null : id));
-        }
-
-        var terms = reader.ReadInt32();
-        for (var i = 0; i < terms; i++)
-        {
-            var term = reader.ReadString();
-            lexicon.AddTerm(term, reader.ReadInt32());
-        }
+        var lexicon = ReadLexicon(reader);
+        var seen = ReadLexicon(reader);
 
         var count = reader.ReadInt32();
         var features = new ulong[count];
@@ -106,10 +95,50 @@ internal sealed class TaggerModel(Lexicon lexicon, FeatureWeights weights, float
             transitions[i] = reader.ReadSingle();
         }
 
-        return new TaggerModel(lexicon, new FeatureWeights(features, weights), transitions, description);
+        return new TaggerModel(lexicon, seen, new FeatureWeights(features, weights), transitions, description);
+    }
+
+    private static void WriteLexicon(BinaryWriter writer, Lexicon lexicon)
+    {
+        writer.Write(lexicon.EntryCount);
+        foreach (var entry in lexicon.Entries)
+        {
+            writer.Write((byte)entry.Type);
+            writer.Write(entry.Canonical);
+            writer.Write(entry.Id ?? string.Empty);
+        }
+
+        writer.Write(lexicon.TermCount);
+        foreach (var (term, entry) in lexicon.Terms)
+        {
+            writer.Write(term);
+            writer.Write(entry);
+        }
+    }
+
+    private static Lexicon ReadLexicon(BinaryReader reader)
+    {
+        var lexicon = new Lexicon();
+        var entries = reader.ReadInt32();
+        for (var i = 0; i < entries; i++)
+        {
+            var type = (LexiconType)reader.ReadByte();
+            var canonical = reader.ReadString();
+            var id = reader.ReadString();
+            lexicon.AddEntry(new LexiconEntry(type, canonical, id.Length == 0 ? null : id));
+        }
+
+        var terms = reader.ReadInt32();
+        for (var i = 0; i < terms; i++)
+        {
+            var term = reader.ReadString();
+            lexicon.AddTerm(term, reader.ReadInt32());
+        }
+
+        return lexicon;
     }
 
     /// <summary>A model with the lexicon only: tags exact lexicon matches.</summary>
     public static TaggerModel LexiconOnly(Lexicon lexicon) =>
-        new(lexicon, new FeatureWeights([], []), new float[(Labels.Count + 1) * Labels.Count], "lexicon only");
+        new(lexicon, new Lexicon(), new FeatureWeights([], []), new float[(Labels.Count + 1) * Labels.Count], "lexicon only");
 }

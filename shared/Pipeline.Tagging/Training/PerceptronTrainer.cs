@@ -26,10 +26,11 @@ internal sealed class PerceptronTrainer(Lexicon lexicon)
 
     public int Sentences => _sentences.Count;
 
-    public void Add(PubTatorDocument document)
+    /// <summary>Adds a document; <paramref name="seen"/> must not contain this document's own mentions.</summary>
+    public void Add(PubTatorDocument document, Lexicon seen)
     {
         var doc = new AnalyzedText();
-        doc.Analyze(document.Text, lexicon);
+        doc.Analyze(document.Text, lexicon, seen);
         var gold = new int[doc.Count];
         var tokens = doc.Tokens;
         foreach (var m in document.Mentions)
@@ -108,7 +109,7 @@ internal sealed class PerceptronTrainer(Lexicon lexicon)
         }
     }
 
-    public TaggerModel Train(int epochs, int seed, float pruneBelow, string description, TextWriter? log)
+    public TaggerModel Train(Lexicon seen, int epochs, int seed, float pruneBelow, string description, TextWriter? log)
     {
         var rowCount = _features.Count;
         var w = new float[rowCount * L];
@@ -208,7 +209,7 @@ internal sealed class PerceptronTrainer(Lexicon lexicon)
         }
 
         log?.WriteLine($"features: {rowCount} seen, {keptFeatures.Count} kept");
-        return new TaggerModel(lexicon, new FeatureWeights([.. keptFeatures], [.. keptWeights]), transitions, description);
+        return new TaggerModel(lexicon, seen, new FeatureWeights([.. keptFeatures], [.. keptWeights]), transitions, description);
     }
 
     private static bool IsFree(int[] gold, int first, int last)

@@ -1,0 +1,63 @@
+using System.CommandLine;
+using Pipeline.Cleaning;
+using Pipeline.Cleaning.Evaluation;
+using Pipeline.Tagging;
+
+namespace Pipeline.Cli;
+
+/// <summary><c>pipeline eval clean|tag</c>: measure cleaning and tagging quality on the development data.</summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("eval", "Measure quality on development data.");
+        command.Subcommands.Add(Clean());
+        command.Subcommands.Add(Tag());
+        return command;
+    }
+
+    private static Command Clean()
+    {
+        var dataset = new Option<string>("--dataset") { Description = "The WCXB folder (html/, ground-truth/).", Required = true };
+        var limit = new Option<int?>("--limit") { Description = "Evaluate at most this many pages." };
+        var stride = new Option<int>("--stride") { Description = "Take every Nth page (a fixed subset).", DefaultValueFactory = _ => 1 };
+        var command = new Command("clean", "Word-level P/R/F1 per page type, title accuracy, boilerplate leakage and pages/s.") { dataset, limit, stride };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(dataset)!;
+            if (!Directory.Exists(path))
+            {
+                Console.Error.WriteLine($"No such dataset folder: {path}");
+                return Task.FromResult(2);
+            }
+
+            var report = CleaningEvaluation.RunWcxb(path, parse.GetValue(limit), parse.GetValue(stride), ct: cancellationToken);
+            Console.WriteLine(report.ToText());
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+
+    private static Command Tag()
+    {
+        var pubtator = new Option<string>("--pubtator") { Description = "A PubTator file with Chemical and Disease mentions.", Required = true };
+        var model = new Option<string?>("--model") { Description = "A model file (default: the shipped model)." };
+        var limit = new Option<int?>("--limit") { Description = "Evaluate at most this many documents." };
+        var command = new Command("tag", "Strict mention-level P/R/F1 for Chemical and Disease, and tokens/s.") { pubtator, model, limit };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var path = parse.GetValue(pubtator)!;
+            if (!File.Exists(path))
+            {
+                Console.Error.WriteLine($"No such file: {path}");
+                return Task.FromResult(2);
+            }
+
+            var modelPath = parse.GetValue(model);
+            var tagger = modelPath is null ? EntityTagger.LoadDefault() : EntityTagger.Load(modelPath);
+            Console.WriteLine(TaggerEvaluation.EvaluatePubTator(tagger, path, parse.GetValue(limit)).ToText());
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

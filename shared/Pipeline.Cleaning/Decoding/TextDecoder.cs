@@ -1,0 +1,111 @@
+using System.Text;
+
+namespace Pipeline.Cleaning.Decoding;
+
+/// <summary>Turns raw bytes into text: BOM first, then a declared charset, then strict UTF-8, then windows-1252.</summary>
+internal static class TextDecoder
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static TextDecoder()
+    {
+        // Legacy code pages (windows-1252, shift_jis, gbk...) live in a provider that must be registered once.
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    public static string Decode(ReadOnlySpan<byte> bytes, string? contentType, bool sniffHtmlMeta)
+    {
+        if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
+        {
+            return DecodeStrictUtf8(bytes[3..]);
+        }
+
+        if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
+        {
+            var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
+            return utf16.GetString(bytes[2..]);
+        }
+
+        BinarySniffer.ThrowIfBinary(bytes);
+
+        var declared = CharsetSniffer.FromContentType(contentType);
+        if (declared is null && sniffHtmlMeta)
+        {
+            declared = CharsetSniffer.FromHtmlMeta(bytes);
+        }
+
+        var encoding = declared is null ? null : TryGetEncoding(declared);
+        if (encoding is not null && encoding.CodePage != Encoding.UTF8.CodePage)
+        {
+            // A page that declares latin-1 but is valid UTF-8 with multi-byte sequences is almost always mislabelled UTF-8.
+            if (encoding.CodePage is 1252 or 28591 && HasMultiByteUtf8(bytes) && IsValidUtf8(bytes))
+            {
+                return Encoding.UTF8.GetString(bytes);
+            }
+
+            return encoding.GetString(bytes);
+        }
+
+        if (IsValidUtf8(bytes))
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        // Undeclared (or wrongly declared) and not UTF-8: windows-1252 is the web's legacy default, but only when the
+        // bytes look like text in it; otherwise we would produce mojibake and must say so instead.
+        if (!LooksLikeWindows1252(bytes))
+        {
+            throw new CleaningRejectedException("invalid-encoding", "The document is neither valid UTF-8 nor plausible windows-1252 text, and declares no usable charset.");
+        }
+
+        return Encoding.GetEncoding(1252).GetString(bytes);
+    }
+
+    private static string DecodeStrictUtf8(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return StrictUtf8.GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new CleaningRejectedException("invalid-encoding", "The document has a UTF-8 byte order mark but contains invalid UTF-8.");
+        }
+    }
+
+    private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
+
+    private static bool HasMultiByteUtf8(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyInRange((byte)0xC2, (byte)0xF4) >= 0;
+
+    private static bool LooksLikeWindows1252(ReadOnlySpan<byte> bytes)
+    {
+        var high = 0;
+        var undefined = 0;
+        foreach (var b in bytes)
+        {
+            if (b >= 0x80)
+            {
+                high++;
+                if (b is 0x81 or 0x8D or 0x8F or 0x90 or 0x9D)
+                {
+                    undefined++;
+                }
+            }
+        }
+
+        // Western text has a few accented letters among mostly ASCII; a high share of high bytes means another script or binary.
+        return undefined == 0 && high <= bytes.Length / 4;
+    }
+
+    private static Encoding? TryGetEncoding(string name)
+    {
+        try
+        {
+            return Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+}

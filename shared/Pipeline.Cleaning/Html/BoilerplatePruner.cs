@@ -1,0 +1,158 @@
+using System.Text;
+
+namespace Pipeline.Cleaning.Html;
+
+/// <summary>Marks elements that are boilerplate by what they are (nav, footer, forms, hidden) or by what their class, id or role says.</summary>
+internal static class BoilerplatePruner
+{
+    /// <summary>An element holding more than this share of the page's text is a layout wrapper, whatever its class says.</summary>
+    private const double WrapperShare = 0.5;
+
+    /// <summary>Plain text this long is an article section, not a widget.</summary>
+    private const int LongProse = 800;
+
+    public static void Prune(HtmlNode root, List<RemovedBlock> removed)
+    {
+        var total = Math.Max(root.TextChars, 1);
+        Walk(root, total, removed, depth: 0);
+    }
+
+    private static void Walk(HtmlNode node, int total, List<RemovedBlock> removed, int depth)
+    {
+        if (node.Children is not { } kids)
+        {
+            return;
+        }
+
+        foreach (var child in kids)
+        {
+            if (child.IsText || child.Removed)
+            {
+                continue;
+            }
+
+            var kind = KindOf(child, total);
+            if (kind is not null)
+            {
+                child.Removed = true;
+                if (child.TextChars > 0)
+                {
+                    removed.Add(new RemovedBlock(kind, Summary(child)));
+                }
+
+                continue;
+            }
+
+            Walk(child, total, removed, depth + 1);
+        }
+    }
+
+    private static string? KindOf(HtmlNode n, int total)
+    {
+        switch (n.Tag)
+        {
+            case "button" or "select" or "textarea" or "svg" or "math" or "canvas" or "template" or "dialog" or "audio" or "video" or "object" or "label" or "option":
+                return BoilerplateKinds.OutsideMainContent;
+            case "figcaption":
+                return BoilerplateKinds.Caption;
+        }
+
+        var wrapper = n.TextChars > total * WrapperShare && total > 500;
+        if (wrapper)
+        {
+            return null;
+        }
+
+        if (n.Hidden)
+        {
+            return BoilerplateKinds.OutsideMainContent;
+        }
+
+        switch (n.Tag)
+        {
+            case "noscript":
+                // Script-free fallbacks duplicate the page, except on script-rendered sites where they are the only text (the wrapper rule above keeps those).
+                return BoilerplateKinds.OutsideMainContent;
+            case "nav" or "menu" or "search":
+                return BoilerplateKinds.Navigation;
+            case "footer":
+                return BoilerplateKinds.Copyright;
+            case "aside":
+                return BoilerplateKinds.OutsideMainContent;
+            case "header":
+                return BoilerplateKinds.OutsideMainContent;
+            case "form" when n.TextChars < 1000:
+                return BoilerplateKinds.OutsideMainContent;
+        }
+
+        if (n.HoldsContentMarker)
+        {
+            // A class like "sidebar-first-only" on the column that holds the article describes the layout, not the element.
+            return null;
+        }
+
+        var byRole = ClassHints.FromRole(n.Role);
+        if (byRole is not null)
+        {
+            return byRole;
+        }
+
+        if (n.Tag is "article" or "main" || n.ItemProp is "articleBody" or "text" or "mainEntity")
+        {
+            return null;
+        }
+
+        var kind = ClassHints.Negativity(n.Class, n.Id);
+        if (kind is not null and not BoilerplateKinds.Comments && n.TextChars >= LongProse && n.LinkChars * 100 < n.TextChars * 15)
+        {
+            // Menus, tables of contents and related lists are mostly links; a long run of plain prose is content whatever its class says.
+            return null;
+        }
+
+        return kind;
+    }
+
+    /// <summary>The element's text, flattened and cut short: enough for a person to see what went.</summary>
+    public static string Summary(HtmlNode node)
+    {
+        var sb = new StringBuilder();
+        Append(node, sb);
+        var s = sb.ToString().Trim();
+        return s.Length <= 200 ? s : string.Concat(s.AsSpan(0, 199), "…");
+    }
+
+    private static void Append(HtmlNode node, StringBuilder sb)
+    {
+        if (sb.Length > 220)
+        {
+            return;
+        }
+
+        if (node.IsText)
+        {
+            foreach (var c in node.Text!)
+            {
+                var space = char.IsWhiteSpace(c);
+                if (!space || (sb.Length > 0 && sb[^1] != ' '))
+                {
+                    sb.Append(space ? ' ' : c);
+                }
+            }
+
+            return;
+        }
+
+        if (BlockTags.IsBlock(node.Tag) && sb.Length > 0 && sb[^1] != ' ')
+        {
+            sb.Append(' ');
+        }
+
+        if (node.Children is { } kids)
+        {
+            foreach (var child in kids)
+            {
+                Append(child, sb);
+            }
+        }
+    }
+}

@@ -1,0 +1,47 @@
+namespace Pipeline.Cleaning.Html;
+
+/// <summary>A lean DOM node: an element (with only the attributes extraction looks at) or a run of text.</summary>
+internal sealed class HtmlNode(string? tag, HtmlNode? parent)
+{
+    /// <summary>Lower-case tag name; null for a text node.</summary>
+    public string? Tag { get; } = tag;
+
+    public HtmlNode? Parent { get; } = parent;
+
+    public List<HtmlNode>? Children { get; private set; }
+
+    /// <summary>Decoded text of a text node.</summary>
+    public string? Text { get; init; }
+
+    public string? Id { get; set; }
+
+    public string? Class { get; set; }
+
+    public string? Role { get; set; }
+
+    public string? ItemProp { get; set; }
+
+    public string? ItemType { get; set; }
+
+    /// <summary>hidden, aria-hidden=true, or display:none inline.</summary>
+    public bool Hidden { get; set; }
+
+    /// <summary>Set by pruning: the node and its subtree are not content.</summary>
+    public bool Removed { get; set; }
+
+    // Filled in by the scorer, bottom-up.
+    public int TextChars { get; set; }
+
+    public int LinkChars { get; set; }
+
+    public int Paragraphs { get; set; }
+
+    public double Score { get; set; }
+
+    /// <summary>The node is or contains an article, main, role=main or h1 element.</summary>
+    public bool HoldsContentMarker { get; set; }
+
+    public bool IsText => Tag is null;
+
+    public void Add(HtmlNode child) => (Children ??= []).Add(child);
+}

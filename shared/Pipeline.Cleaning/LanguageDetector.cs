@@ -1,0 +1,92 @@
+namespace Pipeline.Cleaning;
+
+/// <summary>Tells the language of a text from its script, or for Latin script from its most frequent function words.</summary>
+internal static class LanguageDetector
+{
+    private static readonly (string Code, HashSet<string> Words)[] Profiles =
+    [
+        ("en", Set("the and of to in is that for it with as was on are this be by you not or have from")),
+        ("de", Set("der die und das ist nicht ein eine zu den mit von sich des auf für im dem auch es")),
+        ("fr", Set("le la les et des est un une du en que pour dans qui pas sur au avec sont ce")),
+        ("es", Set("el la de que y en los las del se por un una para con es al lo como más")),
+        ("it", Set("il di che la e è per un una del non della sono le con gli si da nel")),
+        ("pt", Set("o a de que e do da em um para com não uma os no se na por mais as")),
+        ("nl", Set("de het een en van is dat op te in zijn voor met niet die er ook aan")),
+        ("sv", Set("och att det som en på är av för med till den har inte om ett var")),
+        ("pl", Set("i w na nie się z do że to jest jak o po co ale od przez dla")),
+    ];
+
+    public static string? Detect(string text)
+    {
+        var sample = text.AsSpan(0, Math.Min(text.Length, 20_000));
+        int latin = 0, cyrillic = 0, greek = 0, arabic = 0, hebrew = 0, han = 0, kana = 0, hangul = 0, thai = 0, devanagari = 0;
+        foreach (var c in sample)
+        {
+            switch (c)
+            {
+                case < '\u0250' when char.IsLetter(c): latin++; break;
+                case >= '\u0370' and < '\u0400': greek++; break;
+                case >= '\u0400' and < '\u0530': cyrillic++; break;
+                case >= '\u0590' and < '\u0600': hebrew++; break;
+                case >= '\u0600' and < '\u0700': arabic++; break;
+                case >= '\u0900' and < '\u0980': devanagari++; break;
+                case >= '\u0E00' and < '\u0E80': thai++; break;
+                case >= '\u3040' and < '\u3100': kana++; break;
+                case >= '\u4E00' and < '\uA000': han++; break;
+                case >= '\uAC00' and < '\uD7B0': hangul++; break;
+            }
+        }
+
+        if (kana > 20)
+        {
+            return "ja";
+        }
+
+        var (code, best) = ("en", latin);
+        foreach (var (c, n) in new[] { ("ru", cyrillic), ("el", greek), ("ar", arabic), ("he", hebrew), ("zh", han), ("ko", hangul), ("th", thai), ("hi", devanagari) })
+        {
+            if (n > best)
+            {
+                (code, best) = (c, n);
+            }
+        }
+
+        if (best < 20)
+        {
+            return null;
+        }
+
+        return code == "en" ? LatinLanguage(sample) : code;
+    }
+
+    private static string? LatinLanguage(ReadOnlySpan<char> sample)
+    {
+        Span<int> hits = stackalloc int[Profiles.Length];
+        foreach (var range in sample.SplitAny(" \n\t,.;:!?()\"'«»"))
+        {
+            var word = sample[range];
+            if (word.Length is 0 or > 6)
+            {
+                continue;
+            }
+
+            for (var p = 0; p < Profiles.Length; p++)
+            {
+                if (Profiles[p].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                {
+                    hits[p]++;
+                }
+            }
+        }
+
+        var best = 0;
+        for (var p = 1; p < Profiles.Length; p++)
+        {
+            best = hits[p] > hits[best] ? p : best;
+        }
+
+        return hits[best] >= 3 ? Profiles[best].Code : null;
+    }
+
+    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.OrdinalIgnoreCase);
+}

@@ -1,0 +1,185 @@
+namespace Pipeline.Cleaning.Text;
+
+/// <summary>Marks lines that are boilerplate on their own (share buttons, credits, notices...) and runs of them (contact blocks, related lists).</summary>
+internal static class LineClassifier
+{
+    /// <summary>Lines longer than this are prose, never a widget label.</summary>
+    private const int ShortLine = 12;
+
+    public static void ClassifySingleLines(List<TextUnit> units)
+    {
+        foreach (var u in units)
+        {
+            u.Kind ??= Classify(u);
+        }
+    }
+
+    private static string? Classify(TextUnit u)
+    {
+        var t = u.IsListItem ? LinePatterns.ListMarker().Replace(u.Text, string.Empty) : u.Text;
+        if (u.Words <= ShortLine)
+        {
+            if (LinePatterns.Share().IsMatch(t))
+            {
+                return BoilerplateKinds.ShareButtons;
+            }
+
+            if (LinePatterns.ImagePlaceholder().IsMatch(t))
+            {
+                return BoilerplateKinds.ImagePlaceholder;
+            }
+
+            if (u.Words <= 10 && LinePatterns.ShopLine().IsMatch(t))
+            {
+                return BoilerplateKinds.ShopWidget;
+            }
+
+            if (LinePatterns.AdLabel().IsMatch(t))
+            {
+                return BoilerplateKinds.Advertisement;
+            }
+
+            if (LinePatterns.Byline().IsMatch(t))
+            {
+                return BoilerplateKinds.Byline;
+            }
+
+            if (LinePatterns.UtilityLine().IsMatch(t))
+            {
+                return BoilerplateKinds.Navigation;
+            }
+
+            if (LinePatterns.NavigationWord().IsMatch(t) || (!u.EndsSentence && LinePatterns.Breadcrumb().IsMatch(t)))
+            {
+                return BoilerplateKinds.Navigation;
+            }
+        }
+
+        if (u.Words <= 25)
+        {
+            if (LinePatterns.RelatedInline().IsMatch(t))
+            {
+                return BoilerplateKinds.RelatedLinks;
+            }
+
+            if (LinePatterns.ImageCredit().IsMatch(t))
+            {
+                return BoilerplateKinds.ImageCredit;
+            }
+
+            if (LinePatterns.Copyright().IsMatch(t))
+            {
+                return BoilerplateKinds.Copyright;
+            }
+        }
+
+        if (u.Words <= 60)
+        {
+            if (LinePatterns.Cookie().IsMatch(t))
+            {
+                return BoilerplateKinds.CookieNotice;
+            }
+
+            if (LinePatterns.Newsletter().IsMatch(t))
+            {
+                return BoilerplateKinds.Newsletter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Address, phone, website and social lines come in groups; one such line alone is usually part of the text.</summary>
+    public static void MarkContactBlocks(List<TextUnit> units)
+    {
+        var i = 0;
+        while (i < units.Count)
+        {
+            if (!IsContactLine(units[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end + 1 < units.Count && (IsContactLine(units[end + 1]) || units[end + 1].Kind == BoilerplateKinds.Copyright))
+            {
+                end++;
+            }
+
+            var contacts = 0;
+            for (var k = i; k <= end; k++)
+            {
+                contacts += IsContactLine(units[k]) ? 1 : 0;
+            }
+
+            if (contacts >= 2)
+            {
+                for (var k = i; k <= end; k++)
+                {
+                    units[k].Kind ??= BoilerplateKinds.ContactBlock;
+                }
+
+                // The company name usually heads the block: a short label line, not a sentence.
+                if (i > 0 && units[i - 1].Kept && units[i - 1].Words <= 6 && !units[i - 1].EndsSentence && !units[i - 1].IsListItem)
+                {
+                    units[i - 1].Kind = BoilerplateKinds.ContactBlock;
+                }
+            }
+
+            i = end + 1;
+        }
+    }
+
+    private static bool IsContactLine(TextUnit u) =>
+        u.Words <= 15 && (u.Kind is null or BoilerplateKinds.ContactBlock) && !u.IsListItem && LinePatterns.ContactLine().IsMatch(u.Text);
+
+    /// <summary>A "Related posts" heading takes the short link-title lines under it with it.</summary>
+    public static void MarkRelatedLists(List<TextUnit> units)
+    {
+        for (var i = 0; i < units.Count; i++)
+        {
+            var u = units[i];
+            if (u.Kind is not null || u.Words > 6 || !LinePatterns.RelatedHeading().IsMatch(u.Text))
+            {
+                continue;
+            }
+
+            u.Kind = BoilerplateKinds.RelatedLinks;
+            for (var k = i + 1; k < units.Count && units[k].Words <= 20 && !units[k].EndsSentence; k++)
+            {
+                units[k].Kind ??= BoilerplateKinds.RelatedLinks;
+            }
+        }
+    }
+
+    /// <summary>A sentence that appears twice (teaser echoed as caption, pull quotes) is kept once.</summary>
+    public static void MarkRepeats(List<TextUnit> units)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var u in units)
+        {
+            if (u.Words < 6)
+            {
+                continue;
+            }
+
+            if (!seen.Add(u.Text))
+            {
+                u.Kind ??= BoilerplateKinds.Repeated;
+            }
+        }
+    }
+
+    /// <summary>Strong calls to action ("Learn more", "Read more") are boilerplate wherever they stand as a short line.</summary>
+    public static void MarkCallsToAction(List<TextUnit> units)
+    {
+        foreach (var u in units)
+        {
+            if (u.Kind is null && !u.IsTitle && u.Words <= 8 && !u.IsListItem && LinePatterns.StrongCallToAction().IsMatch(u.Text))
+            {
+                u.Kind = BoilerplateKinds.CallToAction;
+            }
+        }
+    }
+}

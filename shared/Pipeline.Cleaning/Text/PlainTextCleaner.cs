@@ -1,0 +1,107 @@
+using System.Text;
+
+namespace Pipeline.Cleaning.Text;
+
+/// <summary>Classifies the lines of a text dump (or of the blocks rendered from an HTML main block) and keeps the article.</summary>
+internal static class PlainTextCleaner
+{
+    /// <summary>Cleans a text or Markdown dump: the title is picked from the lines above the first paragraph.</summary>
+    public static TextCleanOutcome Clean(string text, bool markdown)
+    {
+        var units = LineSplitter.Split(text, markdown);
+        return Clean(units, pickTitle: true);
+    }
+
+    /// <summary>Cleans already-split units; <paramref name="pickTitle"/> is false when the title came from elsewhere (HTML).</summary>
+    public static TextCleanOutcome Clean(List<TextUnit> units, bool pickTitle)
+    {
+        LineClassifier.ClassifySingleLines(units);
+        var published = MarkDatelines(units);
+        LineClassifier.MarkContactBlocks(units);
+        LineClassifier.MarkRelatedLists(units);
+        LineClassifier.MarkRepeats(units);
+
+        var title = string.Empty;
+        if (pickTitle)
+        {
+            var at = TitlePicker.Pick(units);
+            if (at >= 0)
+            {
+                units[at].IsTitle = true;
+                title = units[at].Text;
+                MarkHeader(units, at);
+            }
+        }
+
+        LineClassifier.MarkCallsToAction(units);
+        TailTrimmer.Trim(units);
+        return new TextCleanOutcome(title, Assemble(units), published, CollectRemoved(units));
+    }
+
+    private static DateTimeOffset? MarkDatelines(List<TextUnit> units)
+    {
+        DateTimeOffset? published = null;
+        for (var i = 0; i < units.Count; i++)
+        {
+            var u = units[i];
+            if (u.Kind is null && u.Words <= 14 && DateLine.TryMatch(u.Text, out var date))
+            {
+                u.Kind = BoilerplateKinds.Dateline;
+                published ??= i < 15 ? date : null;
+            }
+        }
+
+        return published;
+    }
+
+    /// <summary>Short lines above the title are the site's masthead: tagline, menu words.</summary>
+    private static void MarkHeader(List<TextUnit> units, int title)
+    {
+        for (var i = 0; i < title; i++)
+        {
+            var u = units[i];
+            if (u.Kept && u.Words <= 10 && !u.EndsSentence)
+            {
+                u.Kind = BoilerplateKinds.SiteTagline;
+            }
+        }
+    }
+
+    public static string Assemble(List<TextUnit> units)
+    {
+        var sb = new StringBuilder();
+        var previous = -2;
+        for (var i = 0; i < units.Count; i++)
+        {
+            var u = units[i];
+            if (!u.Kept)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(u.BlankBefore || previous != i - 1 ? "\n\n" : "\n");
+            }
+
+            sb.Append(u.Text);
+            previous = i;
+        }
+
+        return sb.ToString();
+    }
+
+    private static List<RemovedBlock> CollectRemoved(List<TextUnit> units)
+    {
+        var removed = new List<RemovedBlock>();
+        foreach (var u in units)
+        {
+            if (u.Kind is not null)
+            {
+                removed.Add(new RemovedBlock(u.Kind, u.Text));
+            }
+        }
+
+        return removed;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Pipeline.Cleaning.Text;
+
+/// <summary>One non-empty line of a document, with what the classifier decided about it.</summary>
+internal sealed class TextUnit(string text, bool blankBefore, bool isListItem, bool isHeading)
+{
+    public string Text { get; } = text;
+
+    /// <summary>The source had an empty line (a paragraph break) before this one.</summary>
+    public bool BlankBefore { get; } = blankBefore;
+
+    public bool IsListItem { get; } = isListItem;
+
+    /// <summary>Known to be a heading (Markdown <c>#</c> or an HTML <c>h1</c>-<c>h6</c>).</summary>
+    public bool IsHeading { get; } = isHeading;
+
+    public int Words { get; } = CountWords(text);
+
+    /// <summary>The boilerplate kind, or null when the line is kept.</summary>
+    public string? Kind { get; set; }
+
+    public bool IsTitle { get; set; }
+
+    public bool Kept => Kind is null && !IsTitle;
+
+    /// <summary>Ends like a sentence rather than a heading or label.</summary>
+    public bool EndsSentence => Text.Length > 0 && Text[^1] is '.' or '!' or '…' or ':' or ';' or '"' or '”' or ')';
+
+    private static int CountWords(string s)
+    {
+        var n = 0;
+        var inWord = false;
+        foreach (var c in s)
+        {
+            var w = char.IsLetterOrDigit(c);
+            if (w && !inWord)
+            {
+                n++;
+            }
+
+            inWord = w;
+        }
+
+        return n;
+    }
+}

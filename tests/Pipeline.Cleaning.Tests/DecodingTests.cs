@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace Pipeline.Cleaning.Tests;
+
+public sealed class DecodingTests
+{
+    private static readonly DocumentCleaner Cleaner = new();
+
+    private const string Paragraph = "The village bakery opened its doors again this spring, after a long winter of repairs to the old oven and the roof above it.";
+
+    [Fact]
+    public void Decodes_undeclared_windows_1252_without_mojibake()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = Encoding.GetEncoding(1252).GetBytes("Café menus\n\n" + Paragraph + " The café serves crème brûlée — every day.");
+        var result = Cleaner.Clean(new CleaningInput(bytes, "menu.txt"));
+        Assert.Contains("crème brûlée — every day", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Honours_a_charset_declared_in_an_html_meta_tag()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var html = "<html><head><meta charset=\"iso-8859-15\"><title>Prix</title></head><body><article><p>" + Paragraph + " Le prix est de 5 €, déjà payé.</p></article></body></html>";
+        var result = Cleaner.Clean(new CleaningInput(Encoding.GetEncoding("iso-8859-15").GetBytes(html), "prix.html"));
+        Assert.Contains("5 €, déjà payé", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Strips_a_utf8_byte_order_mark()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Opening day\n\n" + Paragraph)).ToArray();
+        var result = Cleaner.Clean(new CleaningInput(bytes, "a.txt"));
+        Assert.Equal("Opening day", result.Title);
+        Assert.DoesNotContain('\uFEFF', result.Text);
+    }
+
+    [Fact]
+    public void Rejects_binary_input()
+    {
+        var bytes = new byte[4096];
+        new Random(7).NextBytes(bytes);
+        bytes[10] = 0;
+        var ex = Assert.Throws<CleaningRejectedException>(() => Cleaner.Clean(new CleaningInput(bytes, "blob.txt")));
+        Assert.Equal("binary", ex.Reason);
+    }
+
+    [Fact]
+    public void Rejects_text_that_is_neither_utf8_nor_western_legacy_text()
+    {
+        // Mostly high bytes including ones windows-1252 leaves undefined: decoding would only produce mojibake.
+        var bytes = Enumerable.Range(0, 2000).Select(i => (byte)(i % 2 == 0 ? 0x81 + (i % 30) : 0x41)).ToArray();
+        var ex = Assert.Throws<CleaningRejectedException>(() => Cleaner.Clean(new CleaningInput(bytes, "odd.txt")));
+        Assert.Equal("invalid-encoding", ex.Reason);
+    }
+
+    [Fact]
+    public void Rejects_input_over_the_configured_limit()
+    {
+        var cleaner = new DocumentCleaner(new CleaningOptions { MaxInputBytes = 1000 });
+        var ex = Assert.Throws<CleaningRejectedException>(() => cleaner.Clean(new CleaningInput(new byte[1001], "big.txt")));
+        Assert.Equal("too-large", ex.Reason);
+    }
+
+    [Fact]
+    public void Rejects_a_pdf_as_unsupported()
+    {
+        var ex = Assert.Throws<CleaningRejectedException>(() => Cleaner.Clean(new CleaningInput("%PDF-1.7\n%âãÏÓ\n1 0 obj"u8.ToArray(), "paper.bin")));
+        Assert.Equal("unsupported-format", ex.Reason);
+    }
+}
