@@ -5,7 +5,7 @@ using Pipeline.Mongo.Wire;
 
 namespace Pipeline.Mongo;
 
-internal sealed class MongoCollection : IMongoCollection
+internal sealed class MongoCollection : IMongoCollection<BsonDocument>
 {
     // Limits every MongoDB 6.0+ server reports; a batch is split before it reaches them.
     private const int MaxBsonObjectSize = 16 * 1024 * 1024;
@@ -78,7 +78,7 @@ internal sealed class MongoCollection : IMongoCollection
         }
     }
 
-    public Task<UpdateResult> ReplaceOneAsync(BsonDocument filter, BsonDocument replacement, UpdateOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ReplaceOneResult> ReplaceOneAsync(BsonDocument filter, BsonDocument replacement, UpdateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replacement);
         if (replacement.ElementCount > 0 && replacement.GetElement(0).Name.StartsWith('$'))
@@ -87,7 +87,8 @@ internal sealed class MongoCollection : IMongoCollection
         }
 
         CheckSize(replacement);
-        return UpdateAsync(filter, replacement, options, multi: false, cancellationToken);
+        var result = await UpdateAsync(filter, replacement, options, multi: false, cancellationToken);
+        return new ReplaceOneResult(result.IsAcknowledged, result.MatchedCount, result.ModifiedCount, result.UpsertedId);
     }
 
     public Task<UpdateResult> UpdateOneAsync(BsonDocument filter, BsonDocument update, UpdateOptions? options = null, CancellationToken cancellationToken = default)

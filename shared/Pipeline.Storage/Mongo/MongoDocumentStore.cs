@@ -13,10 +13,10 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
 {
     private readonly IMongoClient _client;
     private readonly bool _ownsClient;
-    private readonly IMongoCollection _documents;
-    private readonly IMongoCollection _duplicates;
-    private readonly IMongoCollection _crawls;
-    private readonly IMongoCollection _fetchState;
+    private readonly IMongoCollection<BsonDocument> _documents;
+    private readonly IMongoCollection<BsonDocument> _duplicates;
+    private readonly IMongoCollection<BsonDocument> _crawls;
+    private readonly IMongoCollection<BsonDocument> _fetchState;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private bool _initialized;
@@ -34,10 +34,10 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
         _ownsClient = ownsClient;
         _time = time ?? TimeProvider.System;
         var database = client.GetDatabase(options.Database);
-        _documents = database.GetCollection(options.Collection);
-        _duplicates = database.GetCollection(options.Collection + ".duplicates");
-        _crawls = database.GetCollection(options.Collection + ".crawls");
-        _fetchState = database.GetCollection(options.Collection + ".fetchState");
+        _documents = database.GetCollection<BsonDocument>(options.Collection);
+        _duplicates = database.GetCollection<BsonDocument>(options.Collection + ".duplicates");
+        _crawls = database.GetCollection<BsonDocument>(options.Collection + ".crawls");
+        _fetchState = database.GetCollection<BsonDocument>(options.Collection + ".fetchState");
     }
 
     /// <summary>A store with its own client, disposed with the store (the usual registration in hosting).</summary>
