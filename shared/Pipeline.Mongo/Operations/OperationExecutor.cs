@@ -13,6 +13,7 @@ namespace Pipeline.Mongo.Operations;
 internal sealed class OperationExecutor(Cluster cluster, MongoClientSettings settings)
 {
     private readonly ServerSessionPool _sessions = new();
+    private readonly ClusterClock _clock = new();
 
     public ServerSessionPool Sessions => _sessions;
 
@@ -221,10 +222,17 @@ internal sealed class OperationExecutor(Cluster cluster, MongoClientSettings set
 
     private async Task<BsonDocument> RunOnServerAsync(SelectedServer server, CommandMessage message, CancellationToken cancellationToken)
     {
+        if (_clock.Current is { } clusterTime && server.Description.Type != ServerType.Standalone)
+        {
+            message.Body["$clusterTime"] = clusterTime;
+        }
+
         var connection = await CheckOutAsync(server, cancellationToken);
         try
         {
-            return await connection.RunCommandAsync(message, observe: true, cancellationToken);
+            var reply = await connection.RunCommandAsync(message, observe: true, cancellationToken);
+            _clock.Advance(reply);
+            return reply;
         }
         catch (MongoConnectionException ex)
         {
@@ -233,7 +241,13 @@ internal sealed class OperationExecutor(Cluster cluster, MongoClientSettings set
         }
         catch (MongoCommandException ex) when (ErrorClassifier.IsStateChange(ex))
         {
+            _clock.Advance(ex.Result);
             cluster.MarkUnknown(server.Address, ex.Message, ErrorClassifier.ShouldClearPool(ex));
+            throw;
+        }
+        catch (MongoCommandException ex)
+        {
+            _clock.Advance(ex.Result);
             throw;
         }
         finally

@@ -81,6 +81,29 @@ public sealed class FakeServerClientTests
     }
 
     [Fact]
+    public async Task The_highest_cluster_time_seen_is_gossiped_back()
+    {
+        var times = new Queue<uint>([5, 9, 7, 8]);
+        await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "ping"
+            ? FakeReply.Of(new BsonDocument
+            {
+                { "ok", 1 },
+                { "$clusterTime", new BsonDocument { { "clusterTime", new BsonTimestamp((int)times.Dequeue(), 1) }, { "signature", new BsonDocument { { "hash", new BsonBinaryData(new byte[20]) }, { "keyId", 0L } } } } },
+            })
+            : null);
+        server.Hello = FakeMongoServer.StandardHello("rs", hosts: [server.Address]);
+        await using var client = new MongoClient($"mongodb://{server.Address}/?replicaSet=rs&serverSelectionTimeoutMS=2000");
+        for (var i = 0; i < 4 && times.Count > 0; i++)
+        {
+            await client.GetDatabase("admin").RunCommandAsync(new BsonDocument("ping", 1));
+        }
+
+        var sent = server.ReceivedExceptHandshake.Select(c => c.GetValue("$clusterTime", BsonNull.Value)).ToList();
+        Assert.True(sent[0].IsBsonNull);
+        Assert.Equal([5, 9, 9], sent.Skip(1).Select(t => t["clusterTime"].AsBsonTimestamp.Timestamp));
+    }
+
+    [Fact]
     public async Task A_server_older_than_6_0_is_refused()
     {
         await using var server = new FakeMongoServer();
