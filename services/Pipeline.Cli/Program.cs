@@ -10,5 +10,6 @@ var root = new RootCommand("Pipeline: ingest documents, clean them, tag their en
     SearchCommand.Create(),
     EvalCommand.Create(),
     TrainTaggerCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
