@@ -28,6 +28,8 @@ public static class CleaningEvaluation
         int titles = 0, titleRight = 0, without = 0, leaked = 0, with = 0, covered = 0, rejected = 0, pages = 0;
         long bytes = 0;
         var clock = new Stopwatch();
+        var process = Process.GetCurrentProcess();
+        var cpu = TimeSpan.Zero;
         for (var i = 0; i < files.Length; i += stride)
         {
             ct.ThrowIfCancellationRequested();
@@ -58,6 +60,7 @@ public static class CleaningEvaluation
             Uri.TryCreate(truthDoc.RootElement.TryGetProperty("url", out var u) ? u.GetString() : null, UriKind.Absolute, out var url);
 
             string text = string.Empty, title = string.Empty;
+            var cpuBefore = process.TotalProcessorTime;
             clock.Start();
             try
             {
@@ -71,6 +74,8 @@ public static class CleaningEvaluation
             }
 
             clock.Stop();
+            process.Refresh();
+            cpu += process.TotalProcessorTime - cpuBefore;
             bytes += html.Length;
             pages++;
 
@@ -102,7 +107,8 @@ public static class CleaningEvaluation
             with == 0 ? 0 : (double)covered / with,
             rejected,
             pages / seconds,
-            bytes / 1e6 / seconds);
+            bytes / 1e6 / seconds,
+            pages / Math.Max(cpu.TotalSeconds, 1e-9));
     }
 
     private static PageTypeScore Mean(string type, List<(double P, double R, double F)> s) =>
