@@ -57,7 +57,6 @@ internal static class HtmlCleaner
             }
         }
 
-        TailCutter.Cut(units);
         var outcome = PlainTextCleaner.Clean(units, pickTitle: false);
         removed.AddRange(outcome.Removed);
         var language = meta.Language ?? LanguageDetector.Detect(outcome.Body);

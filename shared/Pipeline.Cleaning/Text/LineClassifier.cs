@@ -57,6 +57,11 @@ internal static class LineClassifier
 
         if (u.Words <= 25)
         {
+            if (LinePatterns.CommentPrompt().IsMatch(t))
+            {
+                return BoilerplateKinds.Comments;
+            }
+
             if (LinePatterns.RelatedInline().IsMatch(t))
             {
                 return BoilerplateKinds.RelatedLinks;
