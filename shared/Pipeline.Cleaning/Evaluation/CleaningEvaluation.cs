@@ -7,6 +7,12 @@ namespace Pipeline.Cleaning.Evaluation;
 /// <summary>Runs the cleaner over a labelled data set and scores it the way the data set's benchmark does.</summary>
 public static class CleaningEvaluation
 {
+    /// <summary>Evaluates every page (or the first <paramref name="limit"/>) of a WCXB-layout folder with a default cleaner.</summary>
+    /// <param name="datasetDir">The folder holding <c>html/</c> and <c>ground-truth/</c>.</param>
+    /// <param name="limit">Score at most this many pages.</param>
+    /// <param name="ct">Stops the run between pages.</param>
+    public static CleaningReport RunWcxb(string datasetDir, int? limit, CancellationToken ct) => RunWcxb(datasetDir, limit, stride: 1, cleaner: null, ct);
+
     /// <summary>
     /// Evaluates on a WCXB-layout folder (<c>html/NNNN.html.gz</c>, <c>ground-truth/NNNN.json</c>): word P/R/F1 per page
     /// type, title accuracy, <c>without</c> leakage and single-thread speed.
