@@ -6,6 +6,9 @@ internal static class LineClassifier
     /// <summary>Lines longer than this are prose, never a widget label.</summary>
     private const int ShortLine = 12;
 
+    /// <summary>The breadcrumb pattern backtracks; most lines have none of its separators and skip it.</summary>
+    private static readonly System.Buffers.SearchValues<char> BreadcrumbSeparators = System.Buffers.SearchValues.Create(">»›/|·•→:");
+
     public static void ClassifySingleLines(List<TextUnit> units)
     {
         foreach (var u in units)
@@ -49,7 +52,7 @@ internal static class LineClassifier
                 return BoilerplateKinds.Navigation;
             }
 
-            if (LinePatterns.NavigationWord().IsMatch(t) || (!u.EndsSentence && LinePatterns.Breadcrumb().IsMatch(t)))
+            if (LinePatterns.NavigationWord().IsMatch(t) || (!u.EndsSentence && t.AsSpan().IndexOfAny(BreadcrumbSeparators) >= 0 && LinePatterns.Breadcrumb().IsMatch(t)))
             {
                 return BoilerplateKinds.Navigation;
             }
@@ -57,6 +60,11 @@ internal static class LineClassifier
 
         if (u.Words <= 25)
         {
+            if (LinePatterns.CommentPrompt().IsMatch(t))
+            {
+                return BoilerplateKinds.Comments;
+            }
+
             if (LinePatterns.RelatedInline().IsMatch(t))
             {
                 return BoilerplateKinds.RelatedLinks;
