@@ -66,11 +66,11 @@ public sealed class EvaluationTests
         Assert.ThrowsAny<InvalidDataException>(() => EntityTagger.Load(stream));
     }
 
-    /// <summary>Measured on this subset with the committed train-only model: micro 0.863, Chemical 0.900, Disease 0.816.</summary>
+    /// <summary>Measured on this subset with the committed train-only model: micro 0.868, Chemical 0.901, Disease 0.826.</summary>
     private static class Floors
     {
-        public const double Micro = 0.85;
+        public const double Micro = 0.855;
         public const double Chemical = 0.89;
-        public const double Disease = 0.80;
+        public const double Disease = 0.81;
     }
 }
