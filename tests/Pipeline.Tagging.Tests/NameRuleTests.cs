@@ -50,4 +50,13 @@ public sealed class NameRuleTests
         TaggerAssert.Single(entities, EntityTypes.Publication, "Chronic Care Letters");
         TaggerAssert.Single(entities, EntityTypes.Publication, "The Lancet");
     }
+
+    [Fact]
+    public void Tags_a_later_surname_alone_as_the_same_person()
+    {
+        var entities = Tagger.Tag("Dr. Jay Goldstein treated patients. Goldstein later retired.");
+        var later = entities.Last(e => e.Type == EntityTypes.Person);
+        Assert.Equal("Goldstein", later.Text);
+        Assert.Equal("Jay Goldstein", later.Canonical);
+    }
 }
