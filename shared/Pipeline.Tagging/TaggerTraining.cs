@@ -66,14 +66,23 @@ public static class TaggerTraining
 
         // The seen-mention gazetteer is built jackknife-style: each document is featurised with names from the
         // other folds only, so the model learns how far to trust a name seen elsewhere, as on new text.
+        // NCBI disease names are outside data, so every fold may see them.
+        List<string>? ncbi = null;
+        if (options.IncludeNcbiDiseaseNames)
+        {
+            ncbi = [.. SeenMentions.ReadBioDiseases(Require(options.DataDirectory, "ncbi-disease", "train.tsv")),
+                .. SeenMentions.ReadBioDiseases(Require(options.DataDirectory, "ncbi-disease", "devel.tsv"))];
+            sourceName += ", NCBI disease names";
+        }
+
         var foldLexicons = new Lexicon[Folds];
         for (var k = 0; k < Folds; k++)
         {
-            foldLexicons[k] = SeenMentions.Build(sources.Where((_, i) => i % Folds != k));
+            foldLexicons[k] = SeenMentions.Build(sources.Where((_, i) => i % Folds != k), ncbi);
         }
 
         var documents = sources.Select((s, i) => new TrainingDocument(s, lexicon, foldLexicons[i % Folds])).ToList();
-        var seen = SeenMentions.Build(sources);
+        var seen = SeenMentions.Build(sources, ncbi);
         log?.WriteLine($"{documents.Count} documents, {documents.Sum(d => d.Doc.Count)} tokens, {documents.Sum(d => d.Unaligned)} mentions not on token boundaries");
 
         log?.WriteLine("first pass, all documents:");

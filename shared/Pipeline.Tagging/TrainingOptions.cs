@@ -30,6 +30,9 @@ public sealed record TrainingOptions
     /// </summary>
     public bool Stacked { get; init; } = true;
 
+    /// <summary>Add the disease names annotated in the NCBI disease corpus to the seen-name gazetteer feature.</summary>
+    public bool IncludeNcbiDiseaseNames { get; init; }
+
     /// <summary>Number of differently shuffled first-pass models whose weights are averaged.</summary>
     public int Ensemble { get; init; } = 1;
 
