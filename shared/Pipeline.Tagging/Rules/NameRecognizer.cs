@@ -229,7 +229,7 @@ internal static class NameRecognizer
                 }
 
                 var next = text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length);
-                if (next is "of" or "for" or "and" or "&" || IsCapitalized(text, tokens[k + 1]))
+                if (next is "of" or "for" or "on" or "&")
                 {
                     return true;
                 }
@@ -347,7 +347,8 @@ internal static class NameRecognizer
         {
             if (t.Kind == TokenKind.Word && t.Length <= 10 && lookup.TryGetValue(text.AsSpan(t.Start, t.Length), out var longForm))
             {
-                output.Add(new Candidate(t.Start, t.End, EntityTypes.Organization, 70, longForm, null));
+                // Above the plain organisation rule, so a defined "CDC" carries its long form as canonical name.
+                output.Add(new Candidate(t.Start, t.End, EntityTypes.Organization, 71, longForm, null));
             }
         }
     }
