@@ -35,6 +35,47 @@ internal static class NameRecognizer
         {
             TagAcronyms(doc, acronyms, output);
         }
+
+        TagSurnames(doc, output);
+    }
+
+    /// <summary>After "Dr. Jay Goldstein", a later "Goldstein" alone is the same person.</summary>
+    private static void TagSurnames(AnalyzedText doc, List<Candidate> output)
+    {
+        HashSet<string>? surnames = null;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in output)
+        {
+            if (c.Type != EntityTypes.Person)
+            {
+                continue;
+            }
+
+            var space = c.Canonical?.LastIndexOf(' ') ?? -1;
+            if (space > 0 && c.Canonical!.Length - space > 2)
+            {
+                surnames ??= new HashSet<string>(StringComparer.Ordinal);
+                var surname = c.Canonical[(space + 1)..];
+                surnames.Add(surname);
+                names.TryAdd(surname, c.Canonical);
+            }
+        }
+
+        if (surnames is null)
+        {
+            return;
+        }
+
+        var text = doc.Text;
+        var lookup = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var t in doc.Tokens)
+        {
+            if (t.Kind == TokenKind.Word && char.IsUpper(text[t.Start]) && lookup.Contains(text.AsSpan(t.Start, t.Length)))
+            {
+                var surname = text.Substring(t.Start, t.Length);
+                output.Add(new Candidate(t.Start, t.End, EntityTypes.Person, 39, names[surname], null));
+            }
+        }
     }
 
     private static void Classify(AnalyzedText doc, int start, int end, List<Candidate> output, ref Dictionary<string, string>? acronyms)
@@ -188,7 +229,7 @@ internal static class NameRecognizer
                 }
 
                 var next = text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length);
-                if (next is "of" or "for" or "and" or "&" || IsCapitalized(text, tokens[k + 1]))
+                if (next is "of" or "for" or "on" or "&")
                 {
                     return true;
                 }
@@ -306,7 +347,8 @@ internal static class NameRecognizer
         {
             if (t.Kind == TokenKind.Word && t.Length <= 10 && lookup.TryGetValue(text.AsSpan(t.Start, t.Length), out var longForm))
             {
-                output.Add(new Candidate(t.Start, t.End, EntityTypes.Organization, 70, longForm, null));
+                // Above the plain organisation rule, so a defined "CDC" carries its long form as canonical name.
+                output.Add(new Candidate(t.Start, t.End, EntityTypes.Organization, 71, longForm, null));
             }
         }
     }
