@@ -13,6 +13,11 @@ public static class FetcherService
     public static void AddServices(IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        if (builder.Services.Any(s => s.ServiceType == typeof(PageFetcher)))
+        {
+            return; // the crawler and a fetcher in one host share these
+        }
+
         AddCrawlerOptions(builder);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => new AddressGuard(sp.GetRequiredService<IOptions<CrawlerOptions>>().Value.AllowPrivateNetworks));
