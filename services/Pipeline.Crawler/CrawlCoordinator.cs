@@ -46,6 +46,9 @@ internal sealed partial class CrawlCoordinator : BackgroundService
         robots = new RobotsCache(TimeSpan.FromMinutes(this.options.RobotsCacheMinutes));
     }
 
+    /// <summary>Runs started since this process began (for tests and the status page).</summary>
+    public int RunsStarted { get; private set; }
+
     /// <summary>Whether a run of the crawl is under way.</summary>
     public bool IsRunning(string crawlName)
     {
@@ -80,6 +83,8 @@ internal sealed partial class CrawlCoordinator : BackgroundService
             {
                 return null;
             }
+
+            RunsStarted++;
 
             foreach (var seed in seeds)
             {

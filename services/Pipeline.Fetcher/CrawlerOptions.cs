@@ -73,7 +73,7 @@ public sealed class CrawlerOptions
     public bool EnableSchedule { get; set; } = true;
 
     /// <summary>How often the schedule is compared with the stored crawl definitions, so changes apply without a restart.</summary>
-    [Range(1, 3600)]
+    [Range(0.1, 3600)]
     public double ScheduleRefreshSeconds { get; set; } = 15;
 
     /// <summary>Crawls defined in configuration; they are written to the store at start (the store is the source of truth).</summary>
