@@ -58,7 +58,7 @@ internal static class FetchStatePolicy
                 return state with
                 {
                     ErrorCount = errors,
-                    LastError = completed.StatusCode > 0 ? $"HTTP {completed.StatusCode}: {completed.Error}" : completed.Error,
+                    LastError = completed.Error ?? $"HTTP {completed.StatusCode}",
                     Parked = errors >= options.MaxErrors,
                     NextDueAt = now + retryIn,
                 };
