@@ -181,7 +181,7 @@ internal sealed partial class CrawlCoordinator
             var uri = new Uri(entry.Url);
             lock (gate)
             {
-                run.InFlight[entry.Url] = new InFlightFetch(entry, host, now);
+                run.InFlight[entry.Url] = new InFlightFetch(entry, host, now, state);
                 run.Requests++;
                 requested = true;
             }

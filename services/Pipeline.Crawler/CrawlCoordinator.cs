@@ -46,8 +46,16 @@ internal sealed partial class CrawlCoordinator : BackgroundService
         robots = new RobotsCache(TimeSpan.FromMinutes(this.options.RobotsCacheMinutes));
     }
 
-    /// <summary>Runs started since this process began (for tests and the status page).</summary>
-    public int RunsStarted { get; private set; }
+    private readonly Dictionary<string, int> runsStarted = new(StringComparer.Ordinal);
+
+    /// <summary>Runs of the crawl started since this process began (for tests and a status page).</summary>
+    public int RunsStarted(string crawlName)
+    {
+        lock (gate)
+        {
+            return runsStarted.GetValueOrDefault(crawlName);
+        }
+    }
 
     /// <summary>Whether a run of the crawl is under way.</summary>
     public bool IsRunning(string crawlName)
@@ -84,7 +92,7 @@ internal sealed partial class CrawlCoordinator : BackgroundService
                 return null;
             }
 
-            RunsStarted++;
+            runsStarted[definition.Name] = runsStarted.GetValueOrDefault(definition.Name) + 1;
 
             foreach (var seed in seeds)
             {
@@ -163,8 +171,7 @@ internal sealed partial class CrawlCoordinator : BackgroundService
             var retry = transient && flight.Entry.Attempt < options.RetriesPerRun;
             if (!retry)
             {
-                var previous = await crawlState.GetFetchStateAsync(completed.Url, cancellationToken);
-                await crawlState.SaveFetchStateAsync(FetchStatePolicy.Next(previous, completed, true, options, now), cancellationToken);
+                await crawlState.SaveFetchStateAsync(FetchStatePolicy.Next(flight.Previous, completed, true, options, now), cancellationToken);
             }
 
             lock (gate)

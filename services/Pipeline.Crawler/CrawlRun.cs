@@ -110,4 +110,8 @@ internal sealed class OriginQueue(string origin, string host)
 }
 
 /// <summary>A request a fetcher is working on.</summary>
-internal sealed record InFlightFetch(FrontierEntry Entry, string Host, DateTimeOffset Since);
+/// <param name="Entry">The frontier entry.</param>
+/// <param name="Host">Its politeness key.</param>
+/// <param name="Since">When it was handed out.</param>
+/// <param name="Previous">The URL's state when it was handed out (one crawl fetches a URL once at a time, so it is still current).</param>
+internal sealed record InFlightFetch(FrontierEntry Entry, string Host, DateTimeOffset Since, Pipeline.Storage.FetchState? Previous);
