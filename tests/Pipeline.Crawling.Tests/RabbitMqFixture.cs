@@ -53,20 +53,12 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         }
     }
 
-    /// <summary>The <c>Pipeline:RabbitMq:*</c> settings for this broker.</summary>
-    public Dictionary<string, string?> Settings()
+    /// <summary>The settings that put a host on this broker.</summary>
+    public Dictionary<string, string?> Settings() => new()
     {
-        var credentials = Url.UserInfo.Split(':');
-        return new Dictionary<string, string?>
-        {
-            ["Pipeline:Transport"] = "RabbitMq",
-            ["Pipeline:RabbitMq:Host"] = Url.Host,
-            ["Pipeline:RabbitMq:Port"] = Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Pipeline:RabbitMq:Username"] = Uri.UnescapeDataString(credentials[0]),
-            ["Pipeline:RabbitMq:Password"] = Uri.UnescapeDataString(credentials.ElementAtOrDefault(1) ?? string.Empty),
-            ["Pipeline:RabbitMq:VirtualHost"] = Url.AbsolutePath.Length <= 1 ? "/" : Uri.UnescapeDataString(Url.AbsolutePath[1..]),
-        };
-    }
+        ["Pipeline:Transport"] = "RabbitMq",
+        ["Pipeline:RabbitMq:Url"] = Url.ToString(),
+    };
 
     private static async Task<(int Exit, string Stdout, string Stderr)> RunScriptAsync(params string[] arguments)
     {
