@@ -19,7 +19,7 @@ internal sealed partial class CrawlCoordinator
             foreach (var run in runs.Values.ToList())
             {
                 ExpireStuck(run, now, stuckAfter);
-                foreach (var queue in run.Origins.Values)
+                foreach (var queue in run.Origins.Values.ToList()) // a sitemap from robots.txt may add an origin
                 {
                     if (queue.Queue.Count > 0)
                     {

@@ -83,7 +83,7 @@ internal sealed partial class CrawlCoordinator : BackgroundService
         var now = clock.GetUtcNow();
 
         // The frontier outlives the process in the store: URLs found by earlier runs come back when due (or all, when forced).
-        var known = await crawlState.ListDueAsync(definition.Name, force ? DateTimeOffset.MaxValue : now, Math.Max(definition.MaxPages, 1), cancellationToken);
+        var known = await crawlState.ListDueAsync(definition.Name, force ? now.AddYears(100) : now, Math.Max(definition.MaxPages, 1), cancellationToken);
         var run = new CrawlRun(definition, force, scope, now);
         lock (gate)
         {
@@ -195,7 +195,18 @@ internal sealed partial class CrawlCoordinator : BackgroundService
         stopping = stoppingToken;
         while (!stoppingToken.IsCancellationRequested)
         {
-            var wait = DispatchReady();
+            TimeSpan wait;
+            try
+            {
+                wait = DispatchReady();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A bug here must not stop every crawl for good: log it and look again shortly.
+                LogDispatchLoopFailed(ex);
+                wait = TimeSpan.FromSeconds(1);
+            }
+
             try
             {
                 await wake.WaitAsync(wait, stoppingToken);
@@ -252,6 +263,9 @@ internal sealed partial class CrawlCoordinator : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "robots.txt of {Origin} could not be read: {Error}")]
     private partial void LogRobotsFailed(string origin, string? error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The crawl dispatcher failed; retrying")]
+    private partial void LogDispatchLoopFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dispatching {Url} failed")]
     private partial void LogDispatchFailed(Exception exception, string url);

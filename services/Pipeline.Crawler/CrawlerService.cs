@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Pipeline.Fetcher;
 using Quartz;
 
@@ -20,6 +21,7 @@ public static class CrawlerService
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CrawlCoordinator>());
         if (builder.Configuration.GetValue($"{CrawlerOptions.SectionName}:{nameof(CrawlerOptions.EnableSchedule)}", true))
         {
+            builder.Logging.AddFilter("Quartz", LogLevel.Warning);
             builder.Services.AddQuartz();
             builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = false);
             builder.Services.AddTransient<CrawlJob>();

@@ -71,7 +71,7 @@ public sealed class AddressGuard(bool allowPrivateNetworks)
     public string? Check(IPAddress address) =>
         allowPrivateNetworks || !IsNonPublic(address)
             ? null
-            : $"{address} is a loopback, private, link-local or metadata address; set Crawler:AllowPrivateNetworks=true to allow it";
+            : $"{address}, a loopback, private, link-local or metadata address; set Crawler:AllowPrivateNetworks=true to allow it";
 
     /// <summary>Resolves the host and checks every address it has. Null when the host may be reached; otherwise why not.</summary>
     public async Task<string?> CheckHostAsync(string host, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Pipeline.Fetcher;
@@ -19,6 +20,9 @@ public static class FetcherService
         }
 
         AddCrawlerOptions(builder);
+
+        // One line per fetch comes from the consumer; HttpClient's four per request are noise at this volume.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton(sp => new AddressGuard(sp.GetRequiredService<IOptions<CrawlerOptions>>().Value.AllowPrivateNetworks));
         builder.Services.TryAddSingleton<PageFetcher>();
