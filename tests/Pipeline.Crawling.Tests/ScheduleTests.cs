@@ -57,6 +57,53 @@ public sealed class ScheduleTests
         }
     }
 
+    [Fact]
+    public void Triggers_run_once_after_a_misfire_and_skip_a_firing_while_the_crawl_still_runs()
+    {
+        var interval = CrawlScheduleSync.BuildTrigger(
+            CrawlDefinitions.Create("every", ["https://example.com/"], TimeSpan.FromHours(6), null, 1, 10, "same-host", false, DateTimeOffset.UtcNow));
+        var simple = Assert.IsAssignableFrom<Quartz.ISimpleTrigger>(interval);
+        Assert.Equal(TimeSpan.FromHours(6), simple.RepeatInterval);
+        Assert.Equal(Quartz.SimpleTriggerMisfireInstruction.NowWithExistingCount, simple.MisfireInstruction);
+        Assert.Equal(Quartz.OverlapPolicy.Skip, interval.OverlapPolicy);
+        Assert.Equal(new Quartz.JobKey("every", CrawlJob.Group), interval.JobKey);
+
+        var cron = CrawlScheduleSync.BuildTrigger(
+            CrawlDefinitions.Create("cron", ["https://example.com/"], null, "0 0 */6 * * ?", 1, 10, "same-host", false, DateTimeOffset.UtcNow));
+        var cronTrigger = Assert.IsAssignableFrom<Quartz.ICronTrigger>(cron);
+        Assert.Equal("0 0 */6 * * ?", cronTrigger.CronExpressionString);
+        Assert.Equal(Quartz.CronTriggerMisfireInstruction.FireAndProceed, cronTrigger.MisfireInstruction);
+        Assert.Equal(Quartz.OverlapPolicy.Skip, cron.OverlapPolicy);
+    }
+
+    [Fact]
+    public async Task Two_runs_of_one_crawl_never_overlap()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var content = new CrawlSiteContent { SlowMilliseconds = 1500 };
+        await using var site = await TestSite.StartAsync(content.HandleAsync);
+        using var data = new TempDirectory();
+        var settings = CrawlOnceTests.Settings(delay: 0).With(("Pipeline:DataDirectory", data.Path), ("Crawler:EnableSchedule", "false"), ("Crawler:TimeoutSeconds", "5"));
+        using var host = Hosts.Crawler(settings, withFetcher: true);
+        await host.StartAsync(cancel.Token);
+        try
+        {
+            var coordinator = host.Services.GetRequiredService<CrawlCoordinator>();
+            var definition = CrawlDefinitions.Create("slow", [site.BaseUrl + "/slow"], TimeSpan.FromHours(1), null, 0, 10, "list", false, DateTimeOffset.UtcNow);
+            var first = coordinator.RunAsync(definition, true, cancel.Token);
+            await WaitUntil(() => coordinator.IsRunning("slow"), cancel.Token);
+            Assert.Null(await coordinator.RunAsync(definition, true, cancel.Token));
+            Assert.Equal(1, (await first)!.Fetched);
+            Assert.False(coordinator.IsRunning("slow"));
+            Assert.Equal(1, (await coordinator.RunAsync(definition, true, cancel.Token))!.NotModified);
+            Assert.Equal(2, site.Requests.Count(r => r.PathAndQuery == "/slow"));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
     private static async Task WaitUntil(Func<bool> condition, CancellationToken cancellationToken)
     {
         while (!condition())
