@@ -5,6 +5,7 @@ var root = new RootCommand("Pipeline: ingest documents, clean them, tag their en
 {
     RunCommand.Create(),
     IngestCommand.Create(),
+    CrawlCommand.Create(),
     CleanCommand.Create(),
     TagCommand.Create(),
     SearchCommand.Create(),

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Crawler;
+using Pipeline.Fetcher;
 using Pipeline.Hosting;
 using Pipeline.Inbox;
 
@@ -13,7 +15,7 @@ internal static class RunCommand
     {
         var inbox = new Option<string>("--inbox") { Description = "The folder to watch (created if missing).", DefaultValueFactory = _ => "inbox" };
         var data = CliOptions.Data();
-        var command = new Command("run", "Run the whole pipeline in one process: watch the inbox, clean, tag, store.") { inbox, data };
+        var command = new Command("run", "Run the whole pipeline in one process: watch the inbox, run the scheduled crawls, clean, tag, store.") { inbox, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var inboxPath = Path.GetFullPath(parse.GetValue(inbox)!);
@@ -22,10 +24,14 @@ internal static class RunCommand
             var builder = AllInOne.CreateBuilder(dataPath, LogLevel.Information, new Dictionary<string, string?> { ["Inbox:Path"] = inboxPath });
             InboxService.AddServices(builder);
             AllInOne.AddStages(builder);
+            CrawlerService.AddServices(builder);
+            FetcherService.AddServices(builder);
             builder.AddPipeline(bus =>
             {
                 InboxService.AddConsumers(bus);
                 AllInOne.AddStageConsumers(bus);
+                CrawlerService.AddConsumers(bus);
+                FetcherService.AddConsumers(bus);
             });
             using var host = builder.Build();
             await host.StartAsync(cancellationToken);
