@@ -30,7 +30,7 @@ internal sealed class WebAssets
     {
         foreach (var (path, asset) in assets)
         {
-            app.MapGet(path == "/index.html" ? "/" : path, (HttpContext context) => Serve(context, asset)).ExcludeFromDescription();
+            app.MapMethods(path == "/index.html" ? "/" : path, [HttpMethods.Get, HttpMethods.Head], (HttpContext context) => Serve(context, asset)).ExcludeFromDescription();
         }
     }
 

@@ -17,7 +17,18 @@ function el(tag, attrs, ...children) {
     if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
     else node.setAttribute(name, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) {
+  return append(node, children);
+}
+
+/** Replaces a node's children (same rules as el). */
+function put(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
+/** Appends children: nodes as they are, strings as text nodes, null/false skipped, arrays flattened. */
+function append(node, children) {
+  for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
     node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
@@ -114,13 +125,13 @@ function pagedResults(params, signal, emptyText) {
       : `Showing ${first}–${first + data.hits.length - 1} of ${total} document${total === 1 ? '' : 's'}`;
     const prev = el('button', { type: 'button', disabled: page === 0, onclick: () => { page--; load().catch(show); } }, '← Previous');
     const next = el('button', { type: 'button', disabled: !data.nextCursor, onclick: () => { page++; load().catch(show); } }, 'Next →');
-    box.replaceChildren(
+    put(box,
       el('p', { class: 'summary', id: 'result-summary' }, summary),
       el('ol', { class: 'results', 'aria-labelledby': 'result-summary' }, data.hits.map(resultItem)),
       data.nextCursor || page > 0 ? el('nav', { class: 'pager', 'aria-label': 'Pages' }, prev, `Page ${page + 1}`, next) : null);
     announce(summary);
   }
-  function show(error) { if (error.name !== 'AbortError') box.replaceChildren(el('p', { class: 'error', role: 'alert' }, error.message)); }
+  function show(error) { if (error.name !== 'AbortError') put(box, el('p', { class: 'error', role: 'alert' }, error.message)); }
   return { node: box, load: () => load().catch(show) };
 }
 
@@ -164,7 +175,7 @@ async function renderSearch(search, signal) {
   const facetsBox = el('div', { id: 'facets' }, el('p', { class: 'summary' }, 'Loading entities…'));
   const filters = el('details', { class: 'filters', open: matchMedia('(min-width: 801px)').matches || state.entities.length > 0 },
     el('summary', null, 'Filters'), dateFilters(state), facetsBox);
-  main.replaceChildren(el('div', { class: 'layout' },
+  put(main, el('div', { class: 'layout' },
     el('aside', { 'aria-label': 'Filters' }, filters),
     el('section', { 'aria-label': 'Results' },
       el('h1', { class: 'visually-hidden' }, 'Search results'),
@@ -178,8 +189,8 @@ async function renderSearch(search, signal) {
   await Promise.all([
     results.load(),
     api('/api/entities?' + facetParams, signal)
-      .then(data => facetsBox.replaceChildren(...facetPanel(state, data.entities)))
-      .catch(error => { if (error.name !== 'AbortError') facetsBox.replaceChildren(el('p', { class: 'error' }, error.message)); }),
+      .then(data => put(facetsBox, ...facetPanel(state, data.entities)))
+      .catch(error => { if (error.name !== 'AbortError') put(facetsBox, el('p', { class: 'error' }, error.message)); }),
   ]);
 }
 
@@ -223,7 +234,7 @@ async function renderDocument(id, signal) {
   const removed = doc.cleaning.removed;
   const distinct = new Map();
   for (const k of doc.entityKeys) distinct.set(k, k);
-  main.replaceChildren(
+  put(main,
     el('a', { class: 'back', href: '#/', onclick: (ev) => { if (history.length > 1) { ev.preventDefault(); history.back(); } } }, '← Back to results'),
     el('div', { class: 'doc' },
       el('article', { 'aria-labelledby': 'doc-title' },
@@ -248,7 +259,7 @@ async function renderEntity(key, signal) {
   const e = data.entity;
   document.title = `${e.value} (${e.type}) – Pipeline`;
   const results = pagedResults(new URLSearchParams({ entity: e.key, sort: 'date' }), signal, 'No documents mention it.');
-  main.replaceChildren(
+  put(main,
     el('a', { class: 'back', href: searchHash({ q: '', entities: [e.key], from: '', to: '', sort: '' }) }, 'Search within these documents'),
     el('h1', null, swatch(e.type), e.value, ' ', el('span', { class: 'badge t-' + e.type }, e.type)),
     el('p', { class: 'summary' }, `Mentioned in ${e.documents} document${e.documents === 1 ? '' : 's'}.`),
@@ -267,7 +278,7 @@ async function renderStats(signal) {
   document.title = 'Status – Pipeline';
   const table = (caption, entries) => el('table', { class: 'stats' }, el('caption', null, caption),
     el('tbody', null, entries.map(([k, v]) => el('tr', null, el('th', { scope: 'row' }, k), el('td', { class: 'n' }, String(v))))));
-  main.replaceChildren(
+  put(main,
     el('h1', null, 'Status'),
     el('p', null, `${s.documents} documents stored (${s.duplicates} duplicates recorded). Last stored ${s.lastStoredAt ? new Date(s.lastStoredAt).toLocaleString() : 'never'}. Transport ${s.transport}, store ${s.store}.`),
     el('div', { class: 'grid2' },
@@ -291,7 +302,7 @@ async function route() {
     else { document.title = 'Pipeline search'; await renderSearch(search || '', signal); }
   } catch (error) {
     if (error.name === 'AbortError') return;
-    main.replaceChildren(el('p', { class: 'error', role: 'alert' }, error.message), el('p', null, el('a', { href: '#/' }, 'Back to search')));
+    put(main, el('p', { class: 'error', role: 'alert' }, error.message), el('p', null, el('a', { href: '#/' }, 'Back to search')));
   }
 }
 
