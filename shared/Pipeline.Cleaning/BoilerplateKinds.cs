@@ -45,6 +45,12 @@ public static class BoilerplateKinds
     /// <summary>A line holding only the date (moved into <see cref="CleaningResult.Published"/>).</summary>
     public const string Dateline = "dateline";
 
+    /// <summary>Author, editor and reading-time lines ("Written by", "5 min read").</summary>
+    public const string Byline = "byline";
+
+    /// <summary>Shop furniture: bare prices, stock, shipping and cart lines.</summary>
+    public const string ShopWidget = "shop-widget";
+
     /// <summary>Reader comments and comment forms.</summary>
     public const string Comments = "comments";
 

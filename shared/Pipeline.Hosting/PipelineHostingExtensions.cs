@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pipeline.Storage;
+using Pipeline.Storage.Mongo;
 using Pipeline.Storage.Sqlite;
 
 namespace Pipeline.Hosting;
@@ -38,7 +39,7 @@ public static class PipelineHostingExtensions
             {
                 bus.UsingRabbitMq((context, cfg) =>
                 {
-                    var rabbit = context.GetRequiredService<IOptions<PipelineOptions>>().Value.RabbitMq;
+                    var rabbit = context.GetRequiredService<IOptions<PipelineOptions>>().Value.RabbitMq.Resolve();
                     cfg.Host(rabbit.Host, (ushort)rabbit.Port, rabbit.VirtualHost, h =>
                     {
                         h.Username(rabbit.Username);
@@ -71,17 +72,23 @@ public static class PipelineHostingExtensions
                 "Pipeline:Mongo:ConnectionString is required when Pipeline:Store is Mongo.")
             .ValidateOnStart();
 
-        builder.Services.AddSingleton(sp =>
+        builder.Services.AddSingleton<IDocumentStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
             return options.Store switch
             {
-                StoreKind.Sqlite => new SqliteDocumentStore(new SqliteStoreOptions { Path = options.SqlitePath }),
-                _ => throw new InvalidOperationException($"Store '{options.Store}' is not available in this build."),
+                StoreKind.Mongo => MongoDocumentStore.Create(new MongoStoreOptions
+                {
+                    ConnectionString = options.Mongo.ConnectionString!,
+                    Database = options.Mongo.Database,
+                    Collection = options.Mongo.Collection,
+                }),
+                _ => new SqliteDocumentStore(new SqliteStoreOptions { Path = options.SqlitePath }),
             };
         });
-        builder.Services.AddSingleton<IDocumentStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
-        builder.Services.AddSingleton<ICrawlStateStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+
+        // Both adapters keep crawl state beside the documents, in the same database.
+        builder.Services.AddSingleton(sp => (ICrawlStateStore)sp.GetRequiredService<IDocumentStore>());
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", HealthStatus.Unhealthy, ["ready"]);
         return builder;
     }

@@ -20,6 +20,38 @@ public sealed class RabbitMqSettings
     [Required]
     public string Password { get; set; } = "guest";
 
+    /// <summary>
+    /// An <c>amqp://user:password@host:port/vhost</c> URL (as printed by <c>infra/rabbitmq.sh</c>); when set it overrides
+    /// <see cref="Host"/>, <see cref="Port"/>, <see cref="VirtualHost"/> and, if it carries them, the credentials.
+    /// </summary>
+    public string? Url { get; set; }
+
+    /// <summary>The settings with <see cref="Url"/> applied.</summary>
+    public RabbitMqSettings Resolve()
+    {
+        if (string.IsNullOrWhiteSpace(Url))
+        {
+            return this;
+        }
+
+        if (!Uri.TryCreate(Url, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps"))
+        {
+            throw new InvalidOperationException($"Pipeline:RabbitMq:Url '{Url}' is not an amqp:// URL.");
+        }
+
+        var credentials = uri.UserInfo.Split(':', 2);
+        var path = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/'));
+        return new RabbitMqSettings
+        {
+            Host = uri.Host,
+            Port = uri.IsDefaultPort || uri.Port < 0 ? 5672 : uri.Port,
+            VirtualHost = path.Length == 0 ? "/" : path,
+            Username = credentials[0].Length > 0 ? Uri.UnescapeDataString(credentials[0]) : Username,
+            Password = credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : Password,
+            ManagementUrl = ManagementUrl,
+        };
+    }
+
     /// <summary>The management API (for queue depths on the status page), e.g. <c>http://localhost:15672</c>; optional.</summary>
     public string? ManagementUrl { get; set; }
 }

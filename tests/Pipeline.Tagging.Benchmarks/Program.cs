@@ -5,7 +5,7 @@ using Pipeline.Tagging.Benchmarks;
 
 // Besides the benchmarks, two maintenance commands so the model can be rebuilt without the CLI:
 //   train [--include-dev] [--out FILE] [--epochs N]      eval [--model FILE] [--limit N] [--pubtator FILE]
-if (args.Length > 0 && args[0] is "train" or "eval" or "load" or "tag" or "errors")
+if (args.Length > 0 && args[0] is "train" or "eval" or "load" or "tag" or "errors" or "profile")
 {
     var data = Paths.Datasets();
     string? Option(string name) => Array.IndexOf(args, name) is var i && i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -26,6 +26,7 @@ if (args.Length > 0 && args[0] is "train" or "eval" or "load" or "tag" or "error
         case "eval":
             Pipeline.Tagging.Model.MentionResolver.Options.DropUndefinedShortForms = !args.Contains("--keep-undefined");
             Pipeline.Tagging.Model.MentionResolver.Options.PropagateMentions = !args.Contains("--no-propagate");
+            Pipeline.Tagging.Model.MentionResolver.Options.CuratedFallback = !args.Contains("--no-curated");
             var model = Option("--model");
             var tagger = model is null ? EntityTagger.LoadDefault() : EntityTagger.Load(model);
             var path = Option("--pubtator") ?? Path.Combine(data, "bc5cdr", "CDR_DevelopmentSet.PubTator.txt");
@@ -42,6 +43,9 @@ if (args.Length > 0 && args[0] is "train" or "eval" or "load" or "tag" or "error
             break;
         case "errors":
             ErrorDump.Run(Option("--model") is { } em ? EntityTagger.Load(em) : EntityTagger.LoadDefault(), Path.Combine(data, "bc5cdr", "CDR_DevelopmentSet.PubTator.txt"));
+            break;
+        case "profile":
+            Profile.Run(Path.Combine(data, "bc5cdr", "CDR_DevelopmentSet.PubTator.txt"));
             break;
         case "load":
             var clock = Stopwatch.StartNew();

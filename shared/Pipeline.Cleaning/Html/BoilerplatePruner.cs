@@ -8,6 +8,9 @@ internal static class BoilerplatePruner
     /// <summary>An element holding more than this share of the page's text is a layout wrapper, whatever its class says.</summary>
     private const double WrapperShare = 0.5;
 
+    /// <summary>Plain text this long is an article section, not a widget.</summary>
+    private const int LongProse = 800;
+
     public static void Prune(HtmlNode root, List<RemovedBlock> removed)
     {
         var total = Math.Max(root.TextChars, 1);
@@ -82,6 +85,12 @@ internal static class BoilerplatePruner
                 return BoilerplateKinds.OutsideMainContent;
         }
 
+        if (n.HoldsContentMarker)
+        {
+            // A class like "sidebar-first-only" on the column that holds the article describes the layout, not the element.
+            return null;
+        }
+
         var byRole = ClassHints.FromRole(n.Role);
         if (byRole is not null)
         {
@@ -93,7 +102,14 @@ internal static class BoilerplatePruner
             return null;
         }
 
-        return ClassHints.Negativity(n.Class, n.Id);
+        var kind = ClassHints.Negativity(n.Class, n.Id);
+        if (kind is not null and not BoilerplateKinds.Comments && n.TextChars >= LongProse && n.LinkChars * 100 < n.TextChars * 15)
+        {
+            // Menus, tables of contents and related lists are mostly links; a long run of plain prose is content whatever its class says.
+            return null;
+        }
+
+        return kind;
     }
 
     /// <summary>The element's text, flattened and cut short: enough for a person to see what went.</summary>

@@ -8,7 +8,9 @@ internal static class ClassHints
         ["nav"] = BoilerplateKinds.Navigation, ["navbar"] = BoilerplateKinds.Navigation, ["navigation"] = BoilerplateKinds.Navigation,
         ["menu"] = BoilerplateKinds.Navigation, ["breadcrumb"] = BoilerplateKinds.Navigation, ["breadcrumbs"] = BoilerplateKinds.Navigation,
         ["pagination"] = BoilerplateKinds.Navigation, ["pager"] = BoilerplateKinds.Navigation, ["skip"] = BoilerplateKinds.Navigation,
-        ["toc"] = BoilerplateKinds.Navigation, ["masthead"] = BoilerplateKinds.OutsideMainContent,
+        ["toc"] = BoilerplateKinds.Navigation, ["table-of-contents"] = BoilerplateKinds.Navigation,
+        ["byline"] = BoilerplateKinds.Byline, ["author-bio"] = BoilerplateKinds.Byline, ["about-author"] = BoilerplateKinds.Byline, ["author-box"] = BoilerplateKinds.Byline,
+        ["authorbox"] = BoilerplateKinds.Byline, ["author-info"] = BoilerplateKinds.Byline, ["author-card"] = BoilerplateKinds.Byline, ["reading-time"] = BoilerplateKinds.Byline, ["masthead"] = BoilerplateKinds.OutsideMainContent,
         ["footer"] = BoilerplateKinds.Copyright, ["copyright"] = BoilerplateKinds.Copyright, ["colophon"] = BoilerplateKinds.Copyright,
         ["sidebar"] = BoilerplateKinds.OutsideMainContent, ["widget"] = BoilerplateKinds.OutsideMainContent, ["widgets"] = BoilerplateKinds.OutsideMainContent,
         ["share"] = BoilerplateKinds.ShareButtons, ["sharing"] = BoilerplateKinds.ShareButtons, ["social"] = BoilerplateKinds.ShareButtons,
@@ -26,7 +28,7 @@ internal static class ClassHints
         ["respond"] = BoilerplateKinds.Comments, ["wp-caption-text"] = BoilerplateKinds.Caption, ["caption"] = BoilerplateKinds.Caption,
         ["credit"] = BoilerplateKinds.ImageCredit, ["credits"] = BoilerplateKinds.ImageCredit,
         ["login"] = BoilerplateKinds.OutsideMainContent, ["search"] = BoilerplateKinds.OutsideMainContent, ["cart"] = BoilerplateKinds.OutsideMainContent,
-        ["author-bio"] = BoilerplateKinds.Promotion, ["tags"] = BoilerplateKinds.Navigation, ["tagcloud"] = BoilerplateKinds.Navigation,
+        ["tags"] = BoilerplateKinds.Navigation, ["tagcloud"] = BoilerplateKinds.Navigation,
         ["hidden"] = BoilerplateKinds.OutsideMainContent, ["sr-only"] = BoilerplateKinds.OutsideMainContent, ["visually-hidden"] = BoilerplateKinds.OutsideMainContent,
         ["screen-reader-text"] = BoilerplateKinds.OutsideMainContent,
     };
@@ -34,8 +36,8 @@ internal static class ClassHints
     /// <summary>Names too generic to trust as a word inside a longer class ("elementor-widget", "elementor-hidden-tablet").</summary>
     private static readonly HashSet<string> WholeNameOnly = new(StringComparer.OrdinalIgnoreCase)
     {
-        "widget", "widgets", "hidden", "search", "cart", "login", "skip", "toc", "tags", "banner", "modal", "overlay", "popup", "caption",
-        "credit", "credits", "cmp", "consent", "signup", "menu", "social", "promo", "sponsored",
+        "widget", "widgets", "hidden", "search", "cart", "login", "skip", "tags", "banner", "modal", "overlay", "popup", "caption",
+        "credit", "credits", "cmp", "consent", "signup", "menu", "social", "promo", "sponsored", "byline",
     };
 
     private static readonly HashSet<string> Positive = new(StringComparer.OrdinalIgnoreCase)

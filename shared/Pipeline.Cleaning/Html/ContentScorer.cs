@@ -20,6 +20,7 @@ internal static class ContentScorer
         }
 
         int text = 0, link = 0;
+        var marker = node.Tag is "article" or "main" or "h1" || node.Role == "main" || node.ItemProp == "articleBody";
         if (node.Children is { } kids)
         {
             var isLink = inLink || node.Tag == "a";
@@ -33,8 +34,11 @@ internal static class ContentScorer
                 Measure(child, isLink);
                 text += child.TextChars;
                 link += child.LinkChars;
+                marker |= child.HoldsContentMarker;
             }
         }
+
+        node.HoldsContentMarker = marker;
 
         node.TextChars = text;
         node.LinkChars = link;

@@ -12,6 +12,9 @@ internal static class HtmlCleaner
     /// <summary>When the best prose element holds less than this share of the page's text, the page is scored as a list page.</summary>
     private const double LenientBelow = 0.3;
 
+    /// <summary>A marked article element inside the chosen block wins when it carries this share of the block's score.</summary>
+    private const double NarrowShare = 0.6;
+
     public static CleaningResult Clean(string html, Uri? url, CleaningOptions options)
     {
         _ = options;
@@ -33,6 +36,11 @@ internal static class HtmlCleaner
             main = MainSelector.Select(root);
         }
 
+        if (!lenient)
+        {
+            main = MainSelector.Narrow(main, NarrowShare);
+        }
+
         var (units, linkShares) = BlockRenderer.Render(main);
         var meta = MetadataReader.Read(doc, url);
         var title = TitleChooser.Choose(meta, h1s);
@@ -49,6 +57,7 @@ internal static class HtmlCleaner
             }
         }
 
+        TailCutter.Cut(units);
         var outcome = PlainTextCleaner.Clean(units, pickTitle: false);
         removed.AddRange(outcome.Removed);
         var language = meta.Language ?? LanguageDetector.Detect(outcome.Body);

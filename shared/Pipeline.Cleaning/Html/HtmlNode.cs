@@ -38,6 +38,9 @@ internal sealed class HtmlNode(string? tag, HtmlNode? parent)
 
     public double Score { get; set; }
 
+    /// <summary>The node is or contains an article, main, role=main or h1 element.</summary>
+    public bool HoldsContentMarker { get; set; }
+
     public bool IsText => Tag is null;
 
     public void Add(HtmlNode child) => (Children ??= []).Add(child);

@@ -38,6 +38,44 @@ internal static class MainSelector
         return best;
     }
 
+    /// <summary>
+    /// Within the chosen element, an element marked as the article (article tag, articleBody, "entry-content") that
+    /// carries most of the score is the article itself; the rest is the teaser grid or promo box beside it.
+    /// </summary>
+    public static HtmlNode Narrow(HtmlNode main, double share)
+    {
+        var best = main;
+        var bestScore = 0.0;
+        var stack = new Stack<HtmlNode>();
+        stack.Push(main);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.Children is not { } kids)
+            {
+                continue;
+            }
+
+            foreach (var child in kids)
+            {
+                if (child.IsText || child.Removed || child.TextChars == 0)
+                {
+                    continue;
+                }
+
+                if (Boost(child) > 1 && child.Score > bestScore && child.Score >= main.Score * share)
+                {
+                    best = child;
+                    bestScore = child.Score;
+                }
+
+                stack.Push(child);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>Authors mark their main content; a modest boost lets the marked element win near-ties with its wrapper.</summary>
     private static double Boost(HtmlNode n)
     {

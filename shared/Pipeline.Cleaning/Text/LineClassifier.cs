@@ -29,6 +29,26 @@ internal static class LineClassifier
                 return BoilerplateKinds.ImagePlaceholder;
             }
 
+            if (u.Words <= 10 && LinePatterns.ShopLine().IsMatch(t))
+            {
+                return BoilerplateKinds.ShopWidget;
+            }
+
+            if (LinePatterns.AdLabel().IsMatch(t))
+            {
+                return BoilerplateKinds.Advertisement;
+            }
+
+            if (LinePatterns.Byline().IsMatch(t))
+            {
+                return BoilerplateKinds.Byline;
+            }
+
+            if (LinePatterns.UtilityLine().IsMatch(t))
+            {
+                return BoilerplateKinds.Navigation;
+            }
+
             if (LinePatterns.NavigationWord().IsMatch(t) || (!u.EndsSentence && LinePatterns.Breadcrumb().IsMatch(t)))
             {
                 return BoilerplateKinds.Navigation;
@@ -37,6 +57,11 @@ internal static class LineClassifier
 
         if (u.Words <= 25)
         {
+            if (LinePatterns.RelatedInline().IsMatch(t))
+            {
+                return BoilerplateKinds.RelatedLinks;
+            }
+
             if (LinePatterns.ImageCredit().IsMatch(t))
             {
                 return BoilerplateKinds.ImageCredit;

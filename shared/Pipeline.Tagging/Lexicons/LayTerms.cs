@@ -7,6 +7,11 @@ namespace Pipeline.Tagging.Lexicons;
 /// </summary>
 internal static class LayTerms
 {
+    private static readonly Lazy<Lexicon> CuratedLexicon = new(BuildCurated);
+
+    /// <summary>These terms alone, for tagging everyday names the model leaves out.</summary>
+    public static Lexicon Curated => CuratedLexicon.Value;
+
     public static readonly (string Term, LexiconType Type, string? Vocabulary)[] All =
     [
         ("depression", LexiconType.Disease, "depressive disorder"),
@@ -70,4 +75,15 @@ internal static class LayTerms
         ("ssris", LexiconType.Chemical, "selective serotonin reuptake inhibitor"),
         ("nsaids", LexiconType.Chemical, "nonsteroidal anti-inflammatory drug"),
     ];
+
+    private static Lexicon BuildCurated()
+    {
+        var lexicon = new Lexicon();
+        foreach (var (term, type, _) in All)
+        {
+            lexicon.AddTerm(term, lexicon.AddEntry(new LexiconEntry(type, term, null)));
+        }
+
+        return lexicon;
+    }
 }

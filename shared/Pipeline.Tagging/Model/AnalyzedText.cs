@@ -94,6 +94,12 @@ internal sealed class AnalyzedText
     /// </summary>
     private void MarkAbbreviations(Lexicon lexicon)
     {
+        if (Abbreviations.Count == 0)
+        {
+            return;
+        }
+
+        var values = new Dictionary<ulong, ulong>();
         foreach (var d in Abbreviations)
         {
             if (d.ShortEnd - d.ShortStart != 1)
@@ -107,14 +113,14 @@ internal sealed class AnalyzedText
             flags |= lexicon.Exact(longWords, LexiconType.Disease) >= 0 ? 4UL : 0;
             flags |= ChemicalMatches[d.LongEnd - 1] is LexiconMatch.Last or LexiconMatch.Unit ? 8UL : 0;
             flags |= DiseaseMatches[d.LongEnd - 1] is LexiconMatch.Last or LexiconMatch.Unit ? 16UL : 0;
-            var value = TextHash.Mix(flags, Suffix3[d.LongEnd - 1]);
-            var shortForm = Words[d.ShortStart];
-            for (var i = 0; i < Count; i++)
+            values.TryAdd(Words[d.ShortStart], TextHash.Mix(flags, Suffix3[d.LongEnd - 1]));
+        }
+
+        for (var i = 0; i < Count; i++)
+        {
+            if (values.TryGetValue(Words[i], out var value))
             {
-                if (Words[i] == shortForm && Abbreviation[i] == 0)
-                {
-                    Abbreviation[i] = value;
-                }
+                Abbreviation[i] = value;
             }
         }
     }

@@ -17,6 +17,8 @@ internal static class MentionResolver
         public static bool DropUndefinedShortForms { get; set; } = true;
 
         public static bool PropagateMentions { get; set; } = true;
+
+        public static bool CuratedFallback { get; set; } = true;
     }
 
     public static void Resolve(Lexicon lexicon, AnalyzedText doc, ReadOnlySpan<int> labels, List<(int Start, int End, LexiconType Type)> mentions, List<Candidate> output)
@@ -52,9 +54,9 @@ internal static class MentionResolver
             }
 
             var found = false;
-            foreach (var m in mentions)
+            foreach (var m in MentionsEndingAt(mentions, d.LongEnd))
             {
-                if (m.End == d.LongEnd && m.Start >= d.LongStart)
+                if (m.Start >= d.LongStart)
                 {
                     var (canonical, id) = Canonicalize(lexicon, doc, m.Start, m.End, m.Type);
                     shortForms ??= [];
@@ -126,6 +128,64 @@ internal static class MentionResolver
         {
             Propagate(doc, seen, covered, output);
         }
+
+        if (Options.CuratedFallback)
+        {
+            AddCurated(lexicon, doc, covered, output);
+        }
+    }
+
+    /// <summary>
+    /// Everyday health names ("fibro fog", "addiction") that the model, trained on abstracts, may not know:
+    /// tagged where nothing else was, with the vocabulary's canonical name.
+    /// </summary>
+    private static void AddCurated(Lexicon lexicon, AnalyzedText doc, bool[] covered, List<Candidate> output)
+    {
+        var curated = LayTerms.Curated;
+        var words = doc.Words.AsSpan(0, doc.Count);
+        var tokens = doc.Tokens;
+        for (var i = 0; i < doc.Count; i++)
+        {
+            if (covered[i] || tokens[i].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var (chemEnd, _, disEnd, _) = curated.Longest(words, i);
+            var end = Math.Max(chemEnd, disEnd);
+            if (end <= i || (end < doc.Count && !tokens[end].SpaceBefore && tokens[end].Kind == TokenKind.Word))
+            {
+                continue;
+            }
+
+            var free = true;
+            for (var k = i; k < end && free; k++)
+            {
+                free = !covered[k];
+            }
+
+            if (!free)
+            {
+                continue;
+            }
+
+            // Chemical names in the curated list ("opioids", "NMDA") are often only part of a longer name.
+            if (disEnd <= i)
+            {
+                continue;
+            }
+
+            end = disEnd;
+            var type = LexiconType.Disease;
+            var (canonical, id) = Canonicalize(lexicon, doc, i, end, type);
+            output.Add(new Candidate(tokens[i].Start, tokens[end - 1].End, Name(type), 47, canonical, id));
+            for (var k = i; k < end; k++)
+            {
+                covered[k] = true;
+            }
+
+            i = end - 1;
+        }
     }
 
     private static void Propagate(AnalyzedText doc, Dictionary<ulong, (LexiconType Type, int Length, string Canonical, string? Id)> seen, bool[] covered, List<Candidate> output)
@@ -164,6 +224,30 @@ internal static class MentionResolver
     }
 
     private const ulong SequenceSeed = 0x7A3C5E1FUL;
+
+    /// <summary>Mentions are in token order, so the one ending at a token is found by binary search.</summary>
+    private static IEnumerable<(int Start, int End, LexiconType Type)> MentionsEndingAt(List<(int Start, int End, LexiconType Type)> mentions, int end)
+    {
+        var lo = 0;
+        var hi = mentions.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (mentions[mid].End < end)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var k = lo; k < mentions.Count && mentions[k].End == end; k++)
+        {
+            yield return mentions[k];
+        }
+    }
 
     private static ulong SequenceKey(AnalyzedText doc, int start, int end)
     {

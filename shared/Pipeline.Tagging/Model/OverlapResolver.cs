@@ -1,8 +1,9 @@
 namespace Pipeline.Tagging.Model;
 
 /// <summary>
-/// Keeps a non-overlapping subset of candidates: higher priority first (precise patterns before names before
-/// statistical mentions), then longer spans, then earlier ones. The result is sorted by start.
+/// Keeps a non-overlapping subset of candidates: within each cluster of overlapping candidates, higher priority
+/// first (precise patterns before names before statistical mentions), then longer spans, then earlier ones.
+/// Clusters are found by one sweep in start order, so a 5 MB document stays linear in practice.
 /// </summary>
 internal static class OverlapResolver
 {
@@ -18,43 +19,53 @@ internal static class OverlapResolver
         return c != 0 ? c : a.Start.CompareTo(b.Start);
     };
 
-    private static readonly Comparison<Candidate> ByStart = (a, b) => a.Start.CompareTo(b.Start);
+    private static readonly Comparison<Candidate> ByStart = (a, b) =>
+    {
+        var c = a.Start.CompareTo(b.Start);
+        return c != 0 ? c : ByStrength(a, b);
+    };
 
     public static void Resolve(List<Candidate> candidates, List<Candidate> accepted)
     {
         accepted.Clear();
-        candidates.Sort(ByStrength);
-        foreach (var c in candidates)
+        candidates.RemoveAll(c => c.End <= c.Start);
+        candidates.Sort(ByStart);
+        var cluster = new List<Candidate>();
+        var i = 0;
+        while (i < candidates.Count)
         {
-            if (c.End <= c.Start)
+            cluster.Clear();
+            var end = candidates[i].End;
+            cluster.Add(candidates[i++]);
+            while (i < candidates.Count && candidates[i].Start < end)
             {
+                end = Math.Max(end, candidates[i].End);
+                cluster.Add(candidates[i++]);
+            }
+
+            if (cluster.Count == 1)
+            {
+                accepted.Add(cluster[0]);
                 continue;
             }
 
-            // accepted is kept sorted by start: find the first interval starting at or after c.Start.
-            var lo = 0;
-            var hi = accepted.Count;
-            while (lo < hi)
+            var first = accepted.Count;
+            cluster.Sort(ByStrength);
+            foreach (var c in cluster)
             {
-                var mid = (lo + hi) >>> 1;
-                if (accepted[mid].Start < c.Start)
+                var free = true;
+                for (var k = first; k < accepted.Count && free; k++)
                 {
-                    lo = mid + 1;
+                    free = c.End <= accepted[k].Start || c.Start >= accepted[k].End;
                 }
-                else
+
+                if (free)
                 {
-                    hi = mid;
+                    accepted.Add(c);
                 }
             }
 
-            var overlapsPrevious = lo > 0 && accepted[lo - 1].End > c.Start;
-            var overlapsNext = lo < accepted.Count && accepted[lo].Start < c.End;
-            if (!overlapsPrevious && !overlapsNext)
-            {
-                accepted.Insert(lo, c);
-            }
+            accepted.Sort(first, accepted.Count - first, Comparer<Candidate>.Create(ByStart));
         }
-
-        accepted.Sort(ByStart);
     }
 }

@@ -26,7 +26,7 @@ internal sealed class TaggerModel(Lexicon lexicon, Lexicon seen, FeatureWeights 
 
     public void Write(Stream stream)
     {
-        using var brotli = new BrotliStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var brotli = new BrotliStream(stream, CompressionLevel.Optimal, leaveOpen: true);
         using var writer = new BinaryWriter(brotli);
         writer.Write(Magic);
         writer.Write(Description);
@@ -52,6 +52,18 @@ internal sealed class TaggerModel(Lexicon lexicon, Lexicon seen, FeatureWeights 
     }
 
     public static TaggerModel Read(Stream stream)
+    {
+        try
+        {
+            return ReadUnchecked(stream);
+        }
+        catch (Exception e) when (e is IOException or EndOfStreamException or FormatException or ArgumentException or OverflowException)
+        {
+            throw new InvalidDataException("Not a readable Pipeline.Tagging model file.", e);
+        }
+    }
+
+    private static TaggerModel ReadUnchecked(Stream stream)
     {
         using var brotli = new BrotliStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(new BufferedStream(brotli, 1 << 16));

@@ -72,6 +72,13 @@ internal static class NameRecognizer
 
         if (IsOrganization(doc, start, end))
         {
+            // "The Ketamine Advocacy Network": the article is not part of the name.
+            if (first == "The" && end - start > 2)
+            {
+                charStart = tokens[start + 1].Start;
+                name = text[charStart..charEnd];
+            }
+
             output.Add(new Candidate(charStart, charEnd, EntityTypes.Organization, 70, name, null));
             RecordAcronym(doc, end, name, ref acronyms);
             return;
@@ -83,15 +90,15 @@ internal static class NameRecognizer
             return;
         }
 
-        if (IsCityState(doc, start, end, out var stateEnd))
-        {
-            output.Add(new Candidate(charStart, tokens[stateEnd - 1].End, EntityTypes.Location, 55, text[charStart..tokens[stateEnd - 1].End], null));
-            return;
-        }
-
         if (IsPerson(doc, start, end))
         {
             output.Add(new Candidate(charStart, charEnd, EntityTypes.Person, 40, name, null));
+            return;
+        }
+
+        if (IsCityState(doc, start, end, out var stateEnd))
+        {
+            output.Add(new Candidate(charStart, tokens[stateEnd - 1].End, EntityTypes.Location, 55, text[charStart..tokens[stateEnd - 1].End], null));
             return;
         }
 
@@ -168,7 +175,27 @@ internal static class NameRecognizer
             return false;
         }
 
-        return ContainsAny(text, tokens, start, end, Gazetteers.OrganizationWords);
+        // The keyword ends the name ("... Institute") or heads it ("University of ...", "Centers for ...");
+        // "Clinics in Ohio" is a phrase, not a name.
+        var lookup = Gazetteers.OrganizationWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (var k = start; k < end; k++)
+        {
+            if (lookup.Contains(text.AsSpan(tokens[k].Start, tokens[k].Length)))
+            {
+                if (k == end - 1)
+                {
+                    return true;
+                }
+
+                var next = text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length);
+                if (next is "of" or "for" or "and" or "&" || IsCapitalized(text, tokens[k + 1]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsPerson(AnalyzedText doc, int start, int end)

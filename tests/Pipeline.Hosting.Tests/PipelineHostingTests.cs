@@ -1,0 +1,81 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Pipeline.Hosting;
+using Pipeline.Storage;
+using Pipeline.Storage.Mongo;
+using Pipeline.Storage.Sqlite;
+
+namespace Pipeline.Hosting.Tests;
+
+public sealed class PipelineHostingTests : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("pipeline-hosting-").FullName;
+
+    [Fact]
+    public void The_defaults_are_the_in_memory_transport_and_the_sqlite_store()
+    {
+        using var host = Build(new Dictionary<string, string?> { ["Pipeline:DataDirectory"] = directory });
+
+        var options = host.Services.GetRequiredService<IOptions<PipelineOptions>>().Value;
+        Assert.Equal(TransportKind.InMemory, options.Transport);
+        Assert.IsType<SqliteDocumentStore>(host.Services.GetRequiredService<IDocumentStore>());
+        Assert.Same(host.Services.GetRequiredService<IDocumentStore>(), host.Services.GetRequiredService<ICrawlStateStore>());
+        Assert.NotNull(host.Services.GetRequiredService<IBus>());
+    }
+
+    [Fact]
+    public void Mongo_is_chosen_by_configuration()
+    {
+        using var host = Build(new Dictionary<string, string?>
+        {
+            ["Pipeline:Store"] = "Mongo",
+            ["Pipeline:Mongo:ConnectionString"] = "mongodb://127.0.0.1:1/?connectTimeoutMS=100",
+        });
+
+        Assert.IsType<MongoDocumentStore>(host.Services.GetRequiredService<IDocumentStore>());
+    }
+
+    [Fact]
+    public async Task Mongo_without_a_connection_string_fails_at_start_with_the_setting_named()
+    {
+        using var host = Build(new Dictionary<string, string?> { ["Pipeline:Store"] = "Mongo" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Pipeline:Mongo:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("amqp://guest:secret@10.0.0.5:5999/", "10.0.0.5", 5999, "/", "guest", "secret")]
+    [InlineData("amqp://bob:p%40ss@broker/prod%2Fa", "broker", 5672, "prod/a", "bob", "p@ss")]
+    [InlineData("amqp://broker:5673/", "broker", 5673, "/", "guest", "guest")]
+    public void A_broker_url_overrides_the_separate_settings(string url, string host, int port, string vhost, string user, string password)
+    {
+        var resolved = new RabbitMqSettings { Url = url }.Resolve();
+
+        Assert.Equal((host, port, vhost, user, password), (resolved.Host, resolved.Port, resolved.VirtualHost, resolved.Username, resolved.Password));
+    }
+
+    [Fact]
+    public void A_url_that_is_not_amqp_is_refused()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => new RabbitMqSettings { Url = "http://broker/" }.Resolve());
+        Assert.Contains("amqp://", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private static IHost Build(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.AddPipeline(_ => { });
+        return builder.Build();
+    }
+}

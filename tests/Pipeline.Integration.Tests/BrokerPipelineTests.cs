@@ -1,0 +1,161 @@
+using Pipeline.Storage;
+using Pipeline.Storage.Sqlite;
+using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
+
+namespace Pipeline.Integration.Tests;
+
+/// <summary>The services deployment on a real broker: Inbox, Cleaner, Tagger and Store as separate processes.</summary>
+public sealed class BrokerPipelineTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IDisposable
+{
+    private static readonly string[] Queues = ["clean-document", "tag-document", "store-document", "inbox-completion"];
+    private readonly string work = Directory.CreateTempSubdirectory("pipeline-broker-").FullName;
+    private readonly List<ServiceProcess> services = [];
+
+    [Fact]
+    public async Task Seeds_dropped_in_the_inbox_are_stored_and_bad_files_fail_with_reasons()
+    {
+        var inbox = Path.Combine(work, "inbox");
+        var data = Path.Combine(work, "data");
+        var vhost = broker.Url.AbsolutePath.Trim('/');
+        var environment = new Dictionary<string, string>
+        {
+            ["Pipeline__Transport"] = "RabbitMq",
+            ["Pipeline__RabbitMq__Host"] = broker.Url.Host,
+            ["Pipeline__RabbitMq__Port"] = broker.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Pipeline__RabbitMq__VirtualHost"] = vhost.Length == 0 ? "/" : Uri.UnescapeDataString(vhost),
+            ["Pipeline__DataDirectory"] = data,
+            ["Inbox__Path"] = inbox,
+            ["Inbox__RescanSeconds"] = "1",
+            ["Inbox__StableMilliseconds"] = "300",
+        };
+        foreach (var project in new[] { "Pipeline.Store", "Pipeline.Cleaner", "Pipeline.Tagger", "Pipeline.Inbox" })
+        {
+            services.Add(new ServiceProcess(project, environment, Path.Combine(work, project + ".log")));
+        }
+
+        var factory = new ConnectionFactory { Uri = broker.Url };
+        await using var connection = await factory.CreateConnectionAsync();
+        Assert.True(
+            await Eventually(async () => services.Any(s => s.HasExited) || (await CountsAsync(connection)).All(q => q.Consumers > 0), TimeSpan.FromSeconds(90))
+            && !services.Any(s => s.HasExited),
+            "The services did not start consuming:\n" + Logs());
+
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var seed in SeedGold.SeedFiles)
+        {
+            File.Copy(seed, Path.Combine(inbox, Path.GetFileName(seed)));
+        }
+
+        var binary = new byte[2048];
+        new Random(3).NextBytes(binary);
+        binary[0] = 0;
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "photo.txt"), binary);
+        await File.WriteAllBytesAsync(Path.Combine(inbox, "empty.md"), []);
+
+        var done = Path.Combine(inbox, "done");
+        var failed = Path.Combine(inbox, "failed");
+        Assert.True(
+            await Eventually(() => Task.FromResult(Count(done) == 5 && Count(failed, "*.error.json") == 2), TimeSpan.FromSeconds(90)),
+            $"done/ has {Count(done)}, failed/ has {Count(failed)}:\n{Logs()}");
+        stopwatch.Stop();
+
+        Assert.Equal(SeedGold.SeedFiles.Select(Path.GetFileName).Order(), Directory.GetFiles(done).Select(Path.GetFileName).Order());
+        Assert.Contains("\"binary\"", await File.ReadAllTextAsync(Path.Combine(failed, "photo.txt.error.json")), StringComparison.Ordinal);
+        Assert.Contains("\"empty\"", await File.ReadAllTextAsync(Path.Combine(failed, "empty.md.error.json")), StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(Path.Combine(inbox, "processing")));
+
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions { Path = Path.Combine(data, "pipeline.db") });
+        Assert.Equal(5, await store.CountAsync(new DocumentQuery(), default));
+        foreach (var seed in SeedGold.SeedFiles)
+        {
+            var name = Path.GetFileName(seed);
+            var document = await store.GetAsync(DocumentIdentity.ForSourceUri(DocumentIdentity.InboxUri(name)), default);
+            Assert.NotNull(document);
+            Assert.Contains("Chemical:ketamine", document.EntityKeys);
+            SeedGold.AssertMatches(name, document);
+        }
+
+        Assert.True(await Eventually(async () => (await CountsAsync(connection)).All(q => q.Messages == 0), TimeSpan.FromSeconds(20)), "Queues did not drain.");
+        foreach (var queue in Queues)
+        {
+            Assert.Equal(0u, await MessagesInAsync(connection, queue + "_error"));
+        }
+
+        Console.WriteLine($"Broker mode: five seeds and two bad files finished in {stopwatch.Elapsed.TotalSeconds:F2} s.");
+        Assert.All(services, s => Assert.False(s.HasExited, "A service exited."));
+    }
+
+    public void Dispose()
+    {
+        foreach (var service in services)
+        {
+            service.Dispose();
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(work, recursive: true);
+    }
+
+    private static int Count(string folder, string pattern = "*") =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, pattern).Count(f => !f.EndsWith(".error.json", StringComparison.Ordinal) || pattern != "*") : 0;
+
+    private static async Task<List<(uint Messages, uint Consumers)>> CountsAsync(IConnection connection)
+    {
+        var counts = new List<(uint, uint)>();
+        foreach (var queue in Queues)
+        {
+            await using var channel = await connection.CreateChannelAsync();
+            try
+            {
+                var ok = await channel.QueueDeclarePassiveAsync(queue);
+                counts.Add((ok.MessageCount, ok.ConsumerCount));
+            }
+            catch (OperationInterruptedException)
+            {
+                counts.Add((0, 0));
+            }
+        }
+
+        return counts;
+    }
+
+    private static async Task<uint> MessagesInAsync(IConnection connection, string queue)
+    {
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+        }
+        catch (OperationInterruptedException)
+        {
+            return 0; // The queue does not exist: nothing was ever dead-lettered there.
+        }
+    }
+
+    private static async Task<bool> Eventually(Func<Task<bool>> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(250);
+        }
+
+        return true;
+    }
+
+    private string Logs() =>
+        string.Join("\n", services.Select(s => $"--- {Path.GetFileName(s.LogPath)}\n" + string.Join('\n', ReadShared(s.LogPath).TakeLast(15))));
+
+    private static IEnumerable<string> ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n');
+    }
+}

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace Pipeline.Integration.Tests;
+
+/// <summary>One service running as its own process, configured only by environment variables; its output goes to a log file.</summary>
+internal sealed class ServiceProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StreamWriter log;
+
+    public ServiceProcess(string project, IDictionary<string, string> environment, string logPath)
+    {
+        LogPath = logPath;
+        log = new StreamWriter(logPath) { AutoFlush = true };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Repository.ServiceDll(project));
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, e) => Write(e.Data);
+        process.ErrorDataReceived += (_, e) => Write(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string LogPath { get; }
+
+    public bool HasExited => process.HasExited;
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(10_000);
+        }
+
+        process.Dispose();
+        lock (log)
+        {
+            log.Dispose();
+        }
+    }
+
+    private void Write(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            try
+            {
+                log.WriteLine(line);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Pipeline.Tagging.Evaluation;
+using Pipeline.Tagging.Model;
+using Pipeline.Tagging.Rules;
+
+namespace Pipeline.Tagging.Benchmarks;
+
+/// <summary>Rough per-stage timings of the tagging pipeline (three passes over the development set, last one timed).</summary>
+internal static class Profile
+{
+    public static void Run(string path)
+    {
+        var tagger = EntityTagger.LoadDefault();
+        var model = tagger.Model;
+        var texts = PubTatorReader.Read(path).Select(d => d.Text).ToArray();
+        var doc = new AnalyzedText();
+        var buffers = new DecodeBuffers();
+        var labels = new int[100_000];
+        var candidates = new List<Candidate>();
+        var accepted = new List<Candidate>();
+        var mentions = new List<(int, int, Lexicons.LexiconType)>();
+        var clocks = new Stopwatch[6];
+        for (var c = 0; c < clocks.Length; c++)
+        {
+            clocks[c] = new Stopwatch();
+        }
+
+        long tokens = 0;
+        for (var pass = 0; pass < 3; pass++)
+        {
+            tokens = 0;
+            foreach (var c in clocks)
+            {
+                c.Reset();
+            }
+
+            foreach (var text in texts)
+            {
+                clocks[0].Start();
+                doc.Analyze(text, model.Lexicon, model.Seen);
+                clocks[0].Stop();
+                tokens += doc.Count;
+                clocks[1].Start();
+                SequenceTagger.Label(model, doc, buffers, labels.AsSpan(0, doc.Count));
+                clocks[1].Stop();
+                candidates.Clear();
+                clocks[2].Start();
+                MentionResolver.Resolve(model.Lexicon, doc, labels.AsSpan(0, doc.Count), mentions, candidates);
+                clocks[2].Stop();
+                clocks[3].Start();
+                PatternRecognizer.Find(text, candidates);
+                clocks[3].Stop();
+                clocks[4].Start();
+                NameRecognizer.Find(doc, candidates);
+                clocks[4].Stop();
+                clocks[5].Start();
+                OverlapResolver.Resolve(candidates, accepted);
+                clocks[5].Stop();
+            }
+        }
+
+        string[] names = ["analyze", "label", "resolve", "patterns", "names", "overlaps"];
+        for (var c = 0; c < clocks.Length; c++)
+        {
+            Console.WriteLine($"{names[c],-10} {clocks[c].Elapsed.TotalMilliseconds,8:F1} ms");
+        }
+
+        Console.WriteLine($"{tokens} tokens, {tokens / clocks.Sum(c => c.Elapsed.TotalSeconds):F0} tokens/s");
+    }
+}
