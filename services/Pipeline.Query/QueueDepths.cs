@@ -13,7 +13,7 @@ internal sealed class QueueDepths(IHttpClientFactory clients, IOptions<PipelineO
 
     public async Task<QueueDepthsView> ReadAsync(CancellationToken cancellationToken)
     {
-        var rabbit = pipeline.Value.RabbitMq;
+        var rabbit = pipeline.Value.RabbitMq.Resolve();
         if (string.IsNullOrWhiteSpace(rabbit.ManagementUrl) || !Uri.TryCreate(rabbit.ManagementUrl, UriKind.Absolute, out var baseUri))
         {
             return new QueueDepthsView([], "Set Pipeline:RabbitMq:ManagementUrl to see queue depths.");
