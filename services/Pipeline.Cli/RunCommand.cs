@@ -5,6 +5,7 @@ using Pipeline.Crawler;
 using Pipeline.Fetcher;
 using Pipeline.Hosting;
 using Pipeline.Inbox;
+using Pipeline.Query;
 
 namespace Pipeline.Cli;
 
@@ -15,7 +16,8 @@ internal static class RunCommand
     {
         var inbox = new Option<string>("--inbox") { Description = "The folder to watch (created if missing).", DefaultValueFactory = _ => "inbox" };
         var data = CliOptions.Data();
-        var command = new Command("run", "Run the whole pipeline in one process: watch the inbox, run the scheduled crawls, clean, tag, store.") { inbox, data };
+        var port = new Option<int>("--port") { Description = "The query page's port on 127.0.0.1.", DefaultValueFactory = _ => 5080 };
+        var command = new Command("run", "Run the whole pipeline in one process: watch the inbox, run the scheduled crawls, clean, tag, store, and serve the query page.") { inbox, data, port };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var inboxPath = Path.GetFullPath(parse.GetValue(inbox)!);
@@ -33,9 +35,12 @@ internal static class RunCommand
                 CrawlerService.AddConsumers(bus);
                 FetcherService.AddConsumers(bus);
             });
+            var address = $"http://127.0.0.1:{parse.GetValue(port)}";
+            QueryService.AddEmbedded(builder, address);
             using var host = builder.Build();
             await host.StartAsync(cancellationToken);
             Console.WriteLine($"Pipeline running. Drop .txt, .md or .html files into {inboxPath}; the store is in {dataPath}. Ctrl+C stops.");
+            Console.WriteLine($"Query page: {address}/  (API: {address}/openapi/v1.json)");
             await host.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

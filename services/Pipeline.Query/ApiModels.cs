@@ -1,0 +1,67 @@
+using Pipeline.Contracts;
+using Pipeline.Storage;
+
+namespace Pipeline.Query;
+
+/// <summary>A page of search results; <c>total</c> is counted on the first page only (null when a cursor is given).</summary>
+internal sealed record SearchResponse(long? Total, IReadOnlyList<SearchHit> Hits, string? NextCursor);
+
+/// <summary>A stored document as the API shows it (the stored shape, with <c>cleaning.removed</c>).</summary>
+internal sealed record DocumentView(
+    Guid Id,
+    DocumentSource Source,
+    string Title,
+    string Text,
+    string? Language,
+    string? Author,
+    string? SiteName,
+    DateTimeOffset? Published,
+    DateTimeOffset FetchedAt,
+    DateTimeOffset StoredAt,
+    long Version,
+    string ContentHash,
+    IReadOnlyList<EntityMention> Entities,
+    IReadOnlyList<string> EntityKeys,
+    CleaningView Cleaning)
+{
+    public static DocumentView From(StoredDocument d) => new(
+        d.Id, d.Source, d.Title, d.Text, d.Language, d.Author, d.SiteName, d.Published, d.FetchedAt, d.StoredAt,
+        d.Version, d.ContentHash, d.Entities, d.EntityKeys, new CleaningView(d.Removed));
+}
+
+internal sealed record CleaningView(IReadOnlyList<RemovedText> Removed);
+
+/// <summary>An entity with the number of documents mentioning it; <c>key</c> is the filter value.</summary>
+internal sealed record EntityView(string Type, string Value, string Key, long Documents)
+{
+    public static EntityView From(EntityFacet facet) => new(facet.Type, facet.Value, facet.Key, facet.Count);
+}
+
+internal sealed record EntitiesResponse(IReadOnlyList<EntityView> Entities);
+
+internal sealed record CooccurrenceResponse(EntityView Entity, IReadOnlyList<EntityView> Cooccurring);
+
+/// <summary>JSON ingestion: <c>text</c> (with an optional <c>url</c> naming its source), or a <c>url</c> alone for the fetcher to fetch.</summary>
+/// <param name="Text">The document's text (plain text, Markdown or HTML).</param>
+/// <param name="Url">The http(s) source of the text; alone, the URL to fetch.</param>
+/// <param name="Title">A title, put above the text.</param>
+/// <param name="Name">A name for the text (its file name; the extension picks the format), when there is no URL.</param>
+internal sealed record IngestRequest(string? Text, string? Url, string? Title, string? Name);
+
+/// <summary>The document was handed to the pipeline; it is searchable once stored.</summary>
+internal sealed record IngestAccepted(Guid Id, string Status, string Location, DocumentSource Source);
+
+internal sealed record StatsResponse(
+    long Documents,
+    long Duplicates,
+    IReadOnlyDictionary<string, long> BySourceKind,
+    IReadOnlyDictionary<string, long> ByHost,
+    DateTimeOffset? LastStoredAt,
+    string Transport,
+    string Store,
+    QueueDepthsView? Queues);
+
+/// <summary>Queue depths from the RabbitMQ management API; <c>error</c> says why they are missing.</summary>
+internal sealed record QueueDepthsView(IReadOnlyList<QueueDepth> Items, string? Error);
+
+internal sealed record QueueDepth(string Name, long Messages, long MessagesReady, long Consumers);

@@ -1,0 +1,327 @@
+// The query page: search with facets, a document view with highlighted entities, an entity view and a status view.
+// Document text is untrusted: it only ever reaches the page as text nodes (el() below never parses markup).
+'use strict';
+
+const TYPES = ['Chemical', 'Disease', 'Person', 'Organization', 'Location', 'Publication', 'Date', 'Quantity', 'Url', 'Email', 'Phone'];
+const main = document.getElementById('main');
+const input = document.getElementById('q');
+const live = document.getElementById('live');
+let pending = null;
+let debounce = 0;
+
+/** Creates an element; string children become text nodes, attributes are set as attributes (never as markup). */
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  return append(node, children);
+}
+
+/** Replaces a node's children (same rules as el). */
+function put(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
+/** Appends children: nodes as they are, strings as text nodes, null/false skipped, arrays flattened. */
+function append(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function announce(text) { live.textContent = text; }
+
+async function api(path, signal) {
+  const response = await fetch(path, { signal, headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const errors = body && body.errors ? Object.values(body.errors).flat().join(' ') : '';
+    const message = body ? (body.detail || body.title || '') : '';
+    throw new Error((message + ' ' + errors).trim() || `The server answered ${response.status}.`);
+  }
+  return body;
+}
+
+/** The search state lives in the URL hash: #/?q=...&entity=Type:value&from=&to=&sort= */
+function readState(search) {
+  const p = new URLSearchParams(search);
+  return { q: p.get('q') || '', entities: p.getAll('entity'), from: p.get('from') || '', to: p.get('to') || '', sort: p.get('sort') || '' };
+}
+
+function stateQuery(state) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const e of state.entities) p.append('entity', e);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  if (state.sort) p.set('sort', state.sort);
+  return p;
+}
+
+function searchHash(state) {
+  const p = stateQuery(state).toString();
+  return '#/' + (p ? '?' + p : '');
+}
+
+function go(hash, replace) {
+  if (replace) { history.replaceState(null, '', hash); route(); } else { location.hash = hash; }
+}
+
+function formatDate(value) {
+  if (!value) return '';
+  const d = new Date(value);
+  return isNaN(d) ? '' : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+function swatch(type) { return el('span', { class: 'swatch t-' + type, 'aria-hidden': 'true' }); }
+
+function entityHref(key) { return '#/entity/' + encodeURIComponent(key); }
+
+/** The snippet with its highlight ranges as <mark> elements (ranges index the plain-text snippet). */
+function snippetNode(hit) {
+  const p = el('p', { class: 'snippet' });
+  let at = 0;
+  const ranges = [...(hit.highlights || [])].sort((a, b) => a.start - b.start);
+  for (const r of ranges) {
+    if (r.start < at) continue;
+    p.append(hit.snippet.slice(at, r.start), el('mark', null, hit.snippet.slice(r.start, r.start + r.length)));
+    at = r.start + r.length;
+  }
+  p.append(hit.snippet.slice(at));
+  return p;
+}
+
+function resultItem(hit) {
+  const counts = Object.entries(hit.entityCounts || {}).sort((a, b) => b[1] - a[1]);
+  return el('li', { class: 'result' },
+    el('h2', null, el('a', { href: '#/doc/' + hit.id }, hit.title || '(untitled)')),
+    el('p', { class: 'meta' }, [hit.source.name, hit.published ? 'published ' + formatDate(hit.published) : 'stored ' + formatDate(hit.storedAt)].join(' · ')),
+    snippetNode(hit),
+    counts.length ? el('ul', { class: 'badges', 'aria-label': 'Entities in this document' },
+      counts.map(([type, n]) => el('li', { class: 'badge t-' + type }, `${n} ${type}`))) : null);
+}
+
+/** A paged list of results for a query string; "Next" follows the cursor, "Previous" returns to earlier cursors. */
+function pagedResults(params, signal, emptyText) {
+  const box = el('div', { class: 'paged' });
+  const cursors = [null];
+  let page = 0;
+  async function load() {
+    const p = new URLSearchParams(params);
+    p.set('limit', '20');
+    if (cursors[page]) p.set('cursor', cursors[page]);
+    const data = await api('/api/documents?' + p, signal);
+    if (page === 0 && data.total !== null) box.dataset.total = data.total;
+    cursors[page + 1] = data.nextCursor;
+    const total = Number(box.dataset.total || 0);
+    const first = page * 20 + 1;
+    const summary = data.hits.length === 0 ? emptyText
+      : `Showing ${first}–${first + data.hits.length - 1} of ${total} document${total === 1 ? '' : 's'}`;
+    const prev = el('button', { type: 'button', disabled: page === 0, onclick: () => { page--; load().catch(show); } }, '← Previous');
+    const next = el('button', { type: 'button', disabled: !data.nextCursor, onclick: () => { page++; load().catch(show); } }, 'Next →');
+    put(box,
+      el('p', { class: 'summary', id: 'result-summary' }, summary),
+      el('ol', { class: 'results', 'aria-labelledby': 'result-summary' }, data.hits.map(resultItem)),
+      data.nextCursor || page > 0 ? el('nav', { class: 'pager', 'aria-label': 'Pages' }, prev, `Page ${page + 1}`, next) : null);
+    announce(summary);
+  }
+  function show(error) { if (error.name !== 'AbortError') put(box, el('p', { class: 'error', role: 'alert' }, error.message)); }
+  return { node: box, load: () => load().catch(show) };
+}
+
+function facetPanel(state, facets) {
+  const byType = new Map();
+  for (const f of facets) { if (!byType.has(f.type)) byType.set(f.type, []); byType.get(f.type).push(f); }
+  const sections = TYPES.filter(t => byType.has(t)).map(type => el('section', { 'aria-labelledby': 'facet-' + type },
+    el('h3', { id: 'facet-' + type }, swatch(type), type),
+    el('ul', { class: 'facet-list' }, byType.get(type).map(f => el('li', null,
+      el('button', {
+        type: 'button', class: 'facet', 'data-key': f.key, 'aria-pressed': state.entities.includes(f.key) ? 'true' : 'false',
+        onclick: () => {
+          const entities = state.entities.includes(f.key) ? state.entities.filter(e => e !== f.key) : [...state.entities, f.key];
+          go(searchHash({ ...state, entities }));
+        },
+      }, el('span', { class: 'name' }, f.value), el('span', { class: 'count' }, String(f.documents))))))));
+  return sections.length ? sections : [el('p', { class: 'summary' }, 'No entities in these results.')];
+}
+
+function dateFilters(state) {
+  const from = el('input', { id: 'from', type: 'date', value: state.from });
+  const to = el('input', { id: 'to', type: 'date', value: state.to });
+  const sort = el('select', { id: 'sort' },
+    el('option', { value: '' }, 'Relevance'),
+    el('option', { value: 'date', selected: state.sort === 'date' }, 'Newest first'));
+  const apply = () => go(searchHash({ ...state, from: from.value, to: to.value, sort: sort.value }));
+  from.addEventListener('change', apply);
+  to.addEventListener('change', apply);
+  sort.addEventListener('change', apply);
+  return [el('label', { for: 'from' }, 'Published from'), from, el('label', { for: 'to' }, 'Published to'), to, el('label', { for: 'sort' }, 'Order'), sort];
+}
+
+async function renderSearch(search, signal) {
+  const state = readState(search);
+  if (document.activeElement !== input) input.value = state.q;
+  const params = stateQuery(state);
+  const chips = state.entities.map(key => el('li', { class: 'chip t-' + key.split(':')[0] },
+    key.replace(':', ': '),
+    el('button', { type: 'button', 'aria-label': 'Remove filter ' + key, onclick: () => go(searchHash({ ...state, entities: state.entities.filter(e => e !== key) })) }, '×')));
+  const results = pagedResults(params, signal, 'No documents match.');
+  const facetsBox = el('div', { id: 'facets' }, el('p', { class: 'summary' }, 'Loading entities…'));
+  const filters = el('details', { class: 'filters', open: matchMedia('(min-width: 801px)').matches || state.entities.length > 0 },
+    el('summary', null, 'Filters'), dateFilters(state), facetsBox);
+  put(main, el('div', { class: 'layout' },
+    el('aside', { 'aria-label': 'Filters' }, filters),
+    el('section', { 'aria-label': 'Results' },
+      el('h1', { class: 'visually-hidden' }, 'Search results'),
+      chips.length ? el('ul', { class: 'chips', 'aria-label': 'Active entity filters' }, chips) : null,
+      results.node)));
+  const facetParams = new URLSearchParams(params);
+  facetParams.delete('q');
+  facetParams.delete('sort');
+  if (state.q) facetParams.set('search', state.q);
+  facetParams.set('limit', '8');
+  await Promise.all([
+    results.load(),
+    api('/api/entities?' + facetParams, signal)
+      .then(data => put(facetsBox, ...facetPanel(state, data.entities)))
+      .catch(error => { if (error.name !== 'AbortError') put(facetsBox, el('p', { class: 'error' }, error.message)); }),
+  ]);
+}
+
+/** The text split at entity spans; overlapping or out-of-range spans are skipped, so the text is always shown whole. */
+function highlightedText(text, entities) {
+  const box = el('div', { class: 'doc-text', id: 'doc-text' });
+  const spans = [...entities].filter(e => e.start >= 0 && e.end <= text.length && e.start < e.end).sort((a, b) => a.start - b.start || b.end - a.end);
+  let at = 0;
+  for (const e of spans) {
+    if (e.start < at) continue;
+    const key = `${e.type}:${(e.canonical || e.text).trim().toLowerCase()}`;
+    const tip = `${e.type}: ${e.canonical || e.text}${e.id ? '\n' + e.id : ''}`;
+    box.append(text.slice(at, e.start), el('a', {
+      class: 'ent t-' + e.type, href: entityHref(key), 'data-type': e.type, 'data-tip': tip, title: tip,
+      'aria-label': `${text.slice(e.start, e.end)} (${e.type}: ${e.canonical || e.text})`,
+    }, text.slice(e.start, e.end)));
+    at = e.end;
+  }
+  box.append(text.slice(at));
+  return box;
+}
+
+function sourceLink(source) {
+  try {
+    const url = new URL(source.uri);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return el('a', { href: url.href, rel: 'noopener noreferrer nofollow', target: '_blank' }, source.uri);
+  } catch { /* not a URL: shown as text */ }
+  return source.uri;
+}
+
+async function renderDocument(id, signal) {
+  const doc = await api('/api/documents/' + encodeURIComponent(id), signal);
+  document.title = (doc.title || 'Document') + ' – Pipeline';
+  const counts = new Map();
+  for (const e of doc.entities) counts.set(e.type, (counts.get(e.type) || 0) + 1);
+  const rows = [
+    ['Source', sourceLink(doc.source)], ['Kind', doc.source.kind], ['Published', formatDate(doc.published)],
+    ['Author', doc.author], ['Site', doc.siteName], ['Language', doc.language], ['Fetched', formatDate(doc.fetchedAt)],
+    ['Stored', formatDate(doc.storedAt)], ['Version', doc.version], ['Id', doc.id],
+  ].filter(([, v]) => v !== null && v !== undefined && v !== '');
+  const removed = doc.cleaning.removed;
+  const distinct = new Map();
+  for (const k of doc.entityKeys) distinct.set(k, k);
+  put(main,
+    el('a', { class: 'back', href: '#/', onclick: (ev) => { if (history.length > 1) { ev.preventDefault(); history.back(); } } }, '← Back to results'),
+    el('div', { class: 'doc' },
+      el('article', { 'aria-labelledby': 'doc-title' },
+        el('h1', { id: 'doc-title' }, doc.title || '(untitled)'),
+        highlightedText(doc.text, doc.entities),
+        el('details', { class: 'removed' },
+          el('summary', null, `Removed by cleaning (${removed.length})`),
+          removed.length ? el('ul', null, removed.map(r => el('li', null, el('span', { class: 'kind' }, r.kind), r.text))) : el('p', null, 'Nothing was removed.'))),
+      el('aside', { 'aria-label': 'About this document' },
+        el('section', { class: 'panel' }, el('h2', null, 'Metadata'), el('dl', { class: 'metadata' }, rows.map(([k, v]) => [el('dt', null, k), el('dd', null, v)]))),
+        el('section', { class: 'panel', 'aria-labelledby': 'legend-title' },
+          el('h2', { id: 'legend-title' }, 'Entities'),
+          counts.size ? el('ul', { class: 'legend', id: 'legend' }, TYPES.filter(t => counts.has(t)).map(t => el('li', { class: 't-' + t }, `${t} (${counts.get(t)})`)))
+            : el('p', null, 'No entities were found.'),
+          distinct.size ? el('ul', { class: 'entity-list' }, [...distinct.keys()].slice(0, 40).map(k =>
+            el('li', null, el('a', { href: entityHref(k) }, el('span', null, swatch(k.split(':')[0]), k.slice(k.indexOf(':') + 1)))))) : null))));
+  announce('Document: ' + (doc.title || 'untitled'));
+}
+
+async function renderEntity(key, signal) {
+  const data = await api('/api/entities/cooccurring?' + new URLSearchParams({ entity: key, limit: '25' }), signal);
+  const e = data.entity;
+  document.title = `${e.value} (${e.type}) – Pipeline`;
+  const results = pagedResults(new URLSearchParams({ entity: e.key, sort: 'date' }), signal, 'No documents mention it.');
+  put(main,
+    el('a', { class: 'back', href: searchHash({ q: '', entities: [e.key], from: '', to: '', sort: '' }) }, 'Search within these documents'),
+    el('h1', null, swatch(e.type), e.value, ' ', el('span', { class: 'badge t-' + e.type }, e.type)),
+    el('p', { class: 'summary' }, `Mentioned in ${e.documents} document${e.documents === 1 ? '' : 's'}.`),
+    el('div', { class: 'layout' },
+      el('aside', { class: 'panel', 'aria-labelledby': 'co-title' },
+        el('h2', { id: 'co-title' }, 'Often appears with'),
+        data.cooccurring.length ? el('ul', { class: 'entity-list' }, data.cooccurring.map(c => el('li', null,
+          el('a', { href: entityHref(c.key) }, el('span', null, swatch(c.type), c.value, el('span', { class: 'visually-hidden' }, ` (${c.type})`)), el('span', { class: 'count' }, String(c.documents))))))
+          : el('p', null, 'Nothing else yet.')),
+      el('section', { 'aria-label': 'Documents mentioning it' }, el('h2', null, 'Documents'), results.node)));
+  await results.load();
+}
+
+async function renderStats(signal) {
+  const s = await api('/api/stats', signal);
+  document.title = 'Status – Pipeline';
+  const table = (caption, entries) => el('table', { class: 'stats' }, el('caption', null, caption),
+    el('tbody', null, entries.map(([k, v]) => el('tr', null, el('th', { scope: 'row' }, k), el('td', { class: 'n' }, String(v))))));
+  put(main,
+    el('h1', null, 'Status'),
+    el('p', null, `${s.documents} documents stored (${s.duplicates} duplicates recorded). Last stored ${s.lastStoredAt ? new Date(s.lastStoredAt).toLocaleString() : 'never'}. Transport ${s.transport}, store ${s.store}.`),
+    el('div', { class: 'grid2' },
+      el('section', { class: 'panel' }, table('By source kind', Object.entries(s.bySourceKind))),
+      el('section', { class: 'panel' }, table('By host', Object.entries(s.byHost))),
+      s.queues ? el('section', { class: 'panel' }, s.queues.error ? el('p', null, s.queues.error)
+        : table('Queue depths (ready / total)', s.queues.items.map(q => [q.name, `${q.messagesReady} / ${q.messages}`]))) : null),
+    el('p', null, el('a', { href: '/openapi/v1.json' }, 'API description (OpenAPI)')));
+}
+
+async function route() {
+  if (pending) pending.abort();
+  pending = new AbortController();
+  const signal = pending.signal;
+  const hash = location.hash.replace(/^#/, '') || '/';
+  const [path, search] = hash.split('?');
+  try {
+    if (path.startsWith('/doc/')) await renderDocument(decodeURIComponent(path.slice(5)), signal);
+    else if (path.startsWith('/entity/')) await renderEntity(decodeURIComponent(path.slice(8)), signal);
+    else if (path === '/stats') await renderStats(signal);
+    else { document.title = 'Pipeline search'; await renderSearch(search || '', signal); }
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    put(main, el('p', { class: 'error', role: 'alert' }, error.message), el('p', null, el('a', { href: '#/' }, 'Back to search')));
+  }
+}
+
+function searchFromInput(replace) {
+  const state = location.hash.startsWith('#/?') || location.hash === '#/' || location.hash === '' ? readState(location.hash.split('?')[1] || '') : readState('');
+  go(searchHash({ ...state, q: input.value.trim() }), replace);
+}
+
+document.getElementById('search-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  clearTimeout(debounce);
+  searchFromInput(false);
+});
+input.addEventListener('input', () => {
+  clearTimeout(debounce);
+  debounce = setTimeout(() => searchFromInput(true), 250);
+});
+document.addEventListener('keydown', (ev) => {
+  if (ev.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) { ev.preventDefault(); input.focus(); input.select(); }
+});
+window.addEventListener('hashchange', () => { route(); main.focus({ preventScroll: true }); });
+route();
