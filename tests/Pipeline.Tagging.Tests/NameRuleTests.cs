@@ -72,4 +72,13 @@ public sealed class NameRuleTests
     [Fact]
     public void A_title_case_heading_is_not_an_organisation() =>
         Assert.DoesNotContain(Tagger.Tag("Consulting Healthcare Professionals and Further Resources\nAsk your doctor."), e => e.Type == EntityTypes.Organization);
+
+    [Fact]
+    public void A_name_before_a_city_is_not_a_city_and_region_pair()
+    {
+        var entities = Tagger.Tag("The book came from New Prairie Press, Manhattan and sold well in Denver, Colorado.");
+        TaggerAssert.None(entities, EntityTypes.Location, "Prairie");
+        TaggerAssert.Single(entities, EntityTypes.Location, "Manhattan");
+        TaggerAssert.Single(entities, EntityTypes.Location, "Denver, Colorado");
+    }
 }

@@ -125,6 +125,13 @@ internal static class NameRecognizer
             return;
         }
 
+        // "Denver, Colorado" as one place; "Tom Reyes, MD" is a person, not a city in Maryland.
+        if (!IsPerson(doc, start, end) && IsCityState(doc, start, end, out var stateEnd))
+        {
+            output.Add(new Candidate(charStart, tokens[stateEnd - 1].End, EntityTypes.Location, 55, text[charStart..tokens[stateEnd - 1].End], null));
+            return;
+        }
+
         if (Gazetteers.Places.Contains(name))
         {
             output.Add(new Candidate(charStart, charEnd, EntityTypes.Location, 55, name, null));
@@ -137,11 +144,6 @@ internal static class NameRecognizer
             return;
         }
 
-        if (IsCityState(doc, start, end, out var stateEnd))
-        {
-            output.Add(new Candidate(charStart, tokens[stateEnd - 1].End, EntityTypes.Location, 55, text[charStart..tokens[stateEnd - 1].End], null));
-            return;
-        }
 
         if (previous is "in" or "near" or "from" or "across" && words <= 3 && IsPlaceLike(doc, start, end))
         {
@@ -286,7 +288,7 @@ internal static class NameRecognizer
         var stateStart = end + 1;
         var runEnd = RunEnd(text, tokens, stateStart);
         var state = text[tokens[stateStart].Start..tokens[runEnd - 1].End];
-        if (Gazetteers.StateCodes.Contains(state) || (Gazetteers.Places.Contains(state) && runEnd - stateStart <= 3))
+        if (Gazetteers.StateCodes.Contains(state) || (Gazetteers.Regions.Contains(state) && runEnd - stateStart <= 3))
         {
             stateEnd = runEnd;
             return !HasLexiconMatch(doc, start, end);
