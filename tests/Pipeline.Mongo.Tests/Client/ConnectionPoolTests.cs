@@ -44,12 +44,27 @@ public sealed class ConnectionPoolTests
     [Fact]
     public async Task A_full_pool_times_out_after_waitQueueTimeoutMS()
     {
-        await using var server = new FakeMongoServer(c => SlowPing(c, 600));
+        // The first ping holds the only connection until the second has timed out waiting for it; the server
+        // signals when it has the first ping, so the test does not depend on how fast a loaded machine gets there.
+        using var secondDone = new ManualResetEventSlim();
+        var firstArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new FakeMongoServer(c =>
+        {
+            if (c.GetElement(0).Name != "ping")
+            {
+                return null;
+            }
+
+            firstArrived.TrySetResult();
+            secondDone.Wait(TimeSpan.FromSeconds(10));
+            return FakeReply.Of(new BsonDocument("ok", 1));
+        });
         await using var client = new MongoClient($"mongodb://{server.Address}/?serverSelectionTimeoutMS=5000&maxPoolSize=1&waitQueueTimeoutMS=100");
         var slow = client.GetDatabase("admin").RunCommandAsync(new BsonDocument("ping", 1));
-        await Task.Delay(150);
+        await firstArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var ex = await Assert.ThrowsAsync<MongoTimeoutException>(() => client.GetDatabase("admin").RunCommandAsync(new BsonDocument("ping", 1)));
         Assert.Contains("maxPoolSize 1", ex.Message, StringComparison.Ordinal);
+        secondDone.Set();
         await slow;
     }
 
