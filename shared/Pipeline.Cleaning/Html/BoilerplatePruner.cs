@@ -6,7 +6,7 @@ namespace Pipeline.Cleaning.Html;
 internal static class BoilerplatePruner
 {
     /// <summary>An element holding more than this share of the page's text is a layout wrapper, whatever its class says.</summary>
-    private const double WrapperShare = 0.5;
+    private const double WrapperShare = 0.75;
 
     /// <summary>Plain text this long is an article section, not a widget.</summary>
     private const int LongProse = 800;
