@@ -23,37 +23,44 @@ public sealed partial class SqliteDocumentStore
         var snapshot = cursor?.Snapshot ?? await MaxSeqAsync(connection, cancellationToken);
 
         using var command = connection.CreateCommand();
-        var sql = new StringBuilder();
+
+        // Rank first, over as little as possible (the FTS table alone unless a filter or the sort needs the
+        // documents table), then read rows and build snippets for the page only.
+        var ranking = new StringBuilder();
+        var seq = AppendMatchingSet(ranking, command, query, text, needsDocuments: !byRelevance);
         var sortKey = byRelevance ? "bm25(documents_fts, 10.0, 1.0)" : "coalesce(d.published, d.stored_at)";
-        sql.Append("SELECT d.seq, d.id, d.title, d.source_kind, d.source_uri, d.source_name, d.published, d.stored_at, ");
-        sql.Append(text.IsEmpty
-            ? "substr(d.text, 1, 300), "
-            : $"snippet(documents_fts, 1, char({(int)HighlightStart}), char({(int)HighlightEnd}), '…', 32), ");
-        sql.Append(sortKey).Append(" AS sort_key ");
-        AppendMatchingSet(sql, command, query, text);
-        sql.Append(" AND d.seq <= $snapshot");
+        ranking.Insert(0, $"SELECT {seq} AS seq, {sortKey} AS sort_key ");
+        ranking.Append(CultureInfo.InvariantCulture, $" AND {seq} <= $snapshot");
         command.Parameters.AddWithValue("$snapshot", snapshot);
         if (cursor is { } after && !byRelevance)
         {
-            sql.Append(" AND (sort_key < $ck OR (sort_key = $ck AND d.seq < $cseq))");
+            ranking.Append(CultureInfo.InvariantCulture, $" AND (sort_key < $ck OR (sort_key = $ck AND {seq} < $cseq))");
             command.Parameters.AddWithValue("$ck", after.SortKey);
             command.Parameters.AddWithValue("$cseq", after.Seq);
         }
 
         // bm25 is "lower is better"; dates are newest first.
-        sql.Append(byRelevance ? " ORDER BY sort_key ASC, d.seq DESC" : " ORDER BY sort_key DESC, d.seq DESC");
-        sql.Append(" LIMIT $limit OFFSET $offset");
+        var order = byRelevance ? "ORDER BY sort_key ASC, seq DESC" : "ORDER BY sort_key DESC, seq DESC";
+        ranking.Append(' ').Append(order).Append(" LIMIT $limit OFFSET $offset");
         var offset = byRelevance ? cursor?.Offset ?? 0 : 0;
         command.Parameters.AddWithValue("$limit", query.Limit + 1);
         command.Parameters.AddWithValue("$offset", offset);
-        command.CommandText = sql.ToString();
+
+        var snippet = text.IsEmpty
+            ? "substr(d.text, 1, 300)"
+            : $"(SELECT snippet(documents_fts, 1, char({(int)HighlightStart}), char({(int)HighlightEnd}), '…', 32) FROM documents_fts WHERE documents_fts MATCH $match AND documents_fts.rowid = r.seq)";
+        command.CommandText = $"""
+            SELECT d.seq, d.id, d.title, d.source_kind, d.source_uri, d.source_name, d.published, d.stored_at, {snippet}, r.sort_key
+            FROM ({ranking}) r JOIN documents d ON d.seq = r.seq
+            {order.Replace("seq", "r.seq", StringComparison.Ordinal).Replace("sort_key", "r.sort_key", StringComparison.Ordinal)}
+            """;
 
         var rows = new List<(long Seq, SearchHit Hit, double SortKey)>();
         using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                var (snippet, highlights) = ParseSnippet(reader.GetString(8));
+                var (snippetText, highlights) = ParseSnippet(reader.IsDBNull(8) ? string.Empty : reader.GetString(8));
                 var sortValue = reader.GetDouble(9);
                 var hit = new SearchHit(
                     Guid.Parse(reader.GetString(1)),
@@ -61,7 +68,7 @@ public sealed partial class SqliteDocumentStore
                     new DocumentSource(reader.GetString(3), reader.GetString(4), reader.GetString(5)),
                     reader.IsDBNull(6) ? null : FromUnixMs(reader.GetInt64(6)),
                     FromUnixMs(reader.GetInt64(7)),
-                    snippet,
+                    snippetText,
                     highlights,
                     new Dictionary<string, int>(),
                     byRelevance ? -sortValue : 0);
@@ -89,9 +96,9 @@ public sealed partial class SqliteDocumentStore
         await InitializeAsync(cancellationToken);
         using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        var sql = new StringBuilder("SELECT count(*) ");
-        AppendMatchingSet(sql, command, query, TextQuery.Parse(query.Text));
-        command.CommandText = sql.ToString();
+        var sql = new StringBuilder();
+        AppendMatchingSet(sql, command, query, TextQuery.Parse(query.Text), needsDocuments: false);
+        command.CommandText = "SELECT count(*) " + sql;
         return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
@@ -114,9 +121,9 @@ public sealed partial class SqliteDocumentStore
             """);
         if (!everything)
         {
-            sql.Append(" AND ek.seq IN (SELECT d.seq ");
-            AppendMatchingSet(sql, command, query, text);
-            sql.Append(')');
+            var matching = new StringBuilder();
+            var seq = AppendMatchingSet(matching, command, query, text, needsDocuments: false);
+            sql.Append(CultureInfo.InvariantCulture, $" AND ek.seq IN (SELECT {seq} {matching})");
         }
 
         if (type is not null)
@@ -155,22 +162,33 @@ public sealed partial class SqliteDocumentStore
         return await ReadFacetsAsync(command, cancellationToken);
     }
 
-    /// <summary>Appends <c>FROM ... WHERE ...</c> selecting the documents that match, aliased <c>d</c>; every value is a parameter.</summary>
-    private static void AppendMatchingSet(StringBuilder sql, SqliteCommand command, DocumentQuery query, TextQuery text)
+    /// <summary>
+    /// Appends <c>FROM ... WHERE ...</c> selecting the documents that match; every value is a parameter. The documents
+    /// table (alias <c>d</c>) is joined only when <paramref name="needsDocuments"/> or a filter needs it.
+    /// </summary>
+    /// <returns>The expression for a matching document's sequence number.</returns>
+    private static string AppendMatchingSet(StringBuilder sql, SqliteCommand command, DocumentQuery query, TextQuery text, bool needsDocuments)
     {
+        var filtersDocuments = !string.IsNullOrWhiteSpace(query.Source) || query.From is not null || query.To is not null;
+        string seq;
         if (text.IsEmpty)
         {
             sql.Append(" FROM documents d WHERE 1 = 1");
+            seq = "d.seq";
         }
         else
         {
-            sql.Append(" FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH $match");
+            sql.Append(needsDocuments || filtersDocuments
+                ? " FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH $match"
+                : " FROM documents_fts WHERE documents_fts MATCH $match");
+            seq = "documents_fts.rowid";
             command.Parameters.AddWithValue("$match", ToFtsMatch(text));
         }
 
         for (var i = 0; i < query.Entities.Count; i++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $" AND d.seq IN (SELECT seq FROM entity_keys WHERE type = $et{i} AND value = $ev{i})");
+            // The unary plus keeps SQLite from handing the IN list to FTS5, which would re-run the match per row id.
+            sql.Append(CultureInfo.InvariantCulture, $" AND +{seq} IN (SELECT seq FROM entity_keys WHERE type = $et{i} AND value = $ev{i})");
             command.Parameters.AddWithValue($"$et{i}", query.Entities[i].Type);
             command.Parameters.AddWithValue($"$ev{i}", query.Entities[i].Value);
         }
@@ -203,6 +221,8 @@ public sealed partial class SqliteDocumentStore
             sql.Append(CultureInfo.InvariantCulture, $" AND {dateColumn} < $to");
             command.Parameters.AddWithValue("$to", to.ToUnixTimeMilliseconds());
         }
+
+        return seq;
     }
 
     /// <summary>Each term becomes an FTS5 string literal, so nothing the user typed is read as FTS syntax.</summary>
