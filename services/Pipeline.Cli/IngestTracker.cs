@@ -13,10 +13,8 @@ internal sealed class IngestTracker
 
     public void Complete(Guid documentId, IngestResult result)
     {
-        if (pending.TryGetValue(documentId, out var completion))
-        {
-            completion.TrySetResult(result);
-        }
+        // A result may arrive before anyone expects it (a crawl learns its document ids as it goes): keep it.
+        pending.GetOrAdd(documentId, _ => new TaskCompletionSource<IngestResult>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(result);
     }
 }
 

@@ -5,10 +5,12 @@ var root = new RootCommand("Pipeline: ingest documents, clean them, tag their en
 {
     RunCommand.Create(),
     IngestCommand.Create(),
+    CrawlCommand.Create(),
     CleanCommand.Create(),
     TagCommand.Create(),
     SearchCommand.Create(),
     EvalCommand.Create(),
     TrainTaggerCommand.Create(),
+    BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,6 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Crawler;
+using Pipeline.Fetcher;
 using Pipeline.Hosting;
 using Pipeline.Inbox;
 using Pipeline.Query;
@@ -15,7 +17,7 @@ internal static class RunCommand
         var inbox = new Option<string>("--inbox") { Description = "The folder to watch (created if missing).", DefaultValueFactory = _ => "inbox" };
         var data = CliOptions.Data();
         var port = new Option<int>("--port") { Description = "The query page's port on 127.0.0.1.", DefaultValueFactory = _ => 5080 };
-        var command = new Command("run", "Run the whole pipeline in one process: watch the inbox, clean, tag, store, and serve the query page.") { inbox, data, port };
+        var command = new Command("run", "Run the whole pipeline in one process: watch the inbox, run the scheduled crawls, clean, tag, store, and serve the query page.") { inbox, data, port };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var inboxPath = Path.GetFullPath(parse.GetValue(inbox)!);
@@ -24,10 +26,14 @@ internal static class RunCommand
             var builder = AllInOne.CreateBuilder(dataPath, LogLevel.Information, new Dictionary<string, string?> { ["Inbox:Path"] = inboxPath });
             InboxService.AddServices(builder);
             AllInOne.AddStages(builder);
+            CrawlerService.AddServices(builder);
+            FetcherService.AddServices(builder);
             builder.AddPipeline(bus =>
             {
                 InboxService.AddConsumers(bus);
                 AllInOne.AddStageConsumers(bus);
+                CrawlerService.AddConsumers(bus);
+                FetcherService.AddConsumers(bus);
             });
             var address = $"http://127.0.0.1:{parse.GetValue(port)}";
             QueryService.AddEmbedded(builder, address);

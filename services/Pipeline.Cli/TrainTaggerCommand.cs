@@ -30,7 +30,7 @@ internal static class TrainTaggerCommand
                 Epochs = parse.GetValue(epochs),
                 Log = Console.Out,
             });
-            Console.WriteLine(summary);
+            Console.WriteLine(summary.ToText());
             return Task.FromResult(0);
         });
         return command;

@@ -3,18 +3,21 @@ namespace Pipeline.Cleaning;
 /// <summary>Tells the language of a text from its script, or for Latin script from its most frequent function words.</summary>
 internal static class LanguageDetector
 {
-    private static readonly (string Code, HashSet<string> Words)[] Profiles =
+    private static readonly (string Code, string Words)[] Profiles =
     [
-        ("en", Set("the and of to in is that for it with as was on are this be by you not or have from")),
-        ("de", Set("der die und das ist nicht ein eine zu den mit von sich des auf für im dem auch es")),
-        ("fr", Set("le la les et des est un une du en que pour dans qui pas sur au avec sont ce")),
-        ("es", Set("el la de que y en los las del se por un una para con es al lo como más")),
-        ("it", Set("il di che la e è per un una del non della sono le con gli si da nel")),
-        ("pt", Set("o a de que e do da em um para com não uma os no se na por mais as")),
-        ("nl", Set("de het een en van is dat op te in zijn voor met niet die er ook aan")),
-        ("sv", Set("och att det som en på är av för med till den har inte om ett var")),
-        ("pl", Set("i w na nie się z do że to jest jak o po co ale od przez dla")),
+        ("en", ("the and of to in is that for it with as was on are this be by you not or have from")),
+        ("de", ("der die und das ist nicht ein eine zu den mit von sich des auf für im dem auch es")),
+        ("fr", ("le la les et des est un une du en que pour dans qui pas sur au avec sont ce")),
+        ("es", ("el la de que y en los las del se por un una para con es al lo como más")),
+        ("it", ("il di che la e è per un una del non della sono le con gli si da nel")),
+        ("pt", ("o a de que e do da em um para com não uma os no se na por mais as")),
+        ("nl", ("de het een en van is dat op te in zijn voor met niet die er ook aan")),
+        ("sv", ("och att det som en på är av för med till den har inte om ett var")),
+        ("pl", ("i w na nie się z do że to jest jak o po co ale od przez dla")),
     ];
+
+    /// <summary>Function word to a bit per profile that lists it: one lookup per word instead of one per language.</summary>
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WordMasks = BuildMasks();
 
     public static string? Detect(string text)
     {
@@ -65,17 +68,14 @@ internal static class LanguageDetector
         foreach (var range in sample.SplitAny(" \n\t,.;:!?()\"'«»"))
         {
             var word = sample[range];
-            if (word.Length is 0 or > 6)
+            if (word.Length is 0 or > 6 || !WordMasks.TryGetValue(word, out var mask))
             {
                 continue;
             }
 
             for (var p = 0; p < Profiles.Length; p++)
             {
-                if (Profiles[p].Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
-                {
-                    hits[p]++;
-                }
+                hits[p] += (mask >> p) & 1;
             }
         }
 
@@ -88,5 +88,17 @@ internal static class LanguageDetector
         return hits[best] >= 3 ? Profiles[best].Code : null;
     }
 
-    private static HashSet<string> Set(string words) => new(words.Split(' '), StringComparer.OrdinalIgnoreCase);
+    private static Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> BuildMasks()
+    {
+        var masks = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var p = 0; p < Profiles.Length; p++)
+        {
+            foreach (var word in Profiles[p].Words.Split(' '))
+            {
+                masks[word] = masks.GetValueOrDefault(word) | (1 << p);
+            }
+        }
+
+        return masks.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 }

@@ -5,8 +5,8 @@ namespace Pipeline.Storage;
 
 /// <summary>Source-generated JSON for the parts of a document stored as JSON columns.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(List<EntityMention>))]
 [JsonSerializable(typeof(List<RemovedText>))]
 [JsonSerializable(typeof(CrawlDefinition))]
 [JsonSerializable(typeof(FetchState))]
+[JsonSerializable(typeof(string))]
 internal sealed partial class StorageJson : JsonSerializerContext;

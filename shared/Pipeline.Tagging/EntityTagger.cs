@@ -74,6 +74,11 @@ public sealed class EntityTagger
         }
 
         doc.Release();
+        if (doc.Count > Workspace.KeepLimit)
+        {
+            Workspace.Discard();
+        }
+
         return result;
     }
 

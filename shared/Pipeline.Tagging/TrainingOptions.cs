@@ -24,6 +24,18 @@ public sealed record TrainingOptions
     /// <summary>Features whose averaged weights all stay below this are dropped from the model file.</summary>
     public float PruneBelow { get; init; } = 0.05f;
 
+    /// <summary>
+    /// Add the stacked second pass (document-level consistency from cross-validated first-pass labels).
+    /// Training takes about six times longer.
+    /// </summary>
+    public bool Stacked { get; init; } = true;
+
+    /// <summary>Add the disease names annotated in the NCBI disease corpus to the seen-name gazetteer feature.</summary>
+    public bool IncludeNcbiDiseaseNames { get; init; }
+
+    /// <summary>Number of differently shuffled first-pass models whose weights are averaged.</summary>
+    public int Ensemble { get; init; } = 1;
+
     /// <summary>Progress lines (one per pass), or null for none.</summary>
     public TextWriter? Log { get; init; }
 }

@@ -8,7 +8,13 @@ internal sealed class Workspace
     [ThreadStatic]
     private static Workspace? _current;
 
+    /// <summary>Documents above this many tokens get buffers that are dropped afterwards, not kept per thread.</summary>
+    public const int KeepLimit = 100_000;
+
     public static Workspace Current => _current ??= new Workspace();
+
+    /// <summary>Lets the buffers of one huge document be collected instead of pinning them to the thread.</summary>
+    public static void Discard() => _current = null;
 
     public AnalyzedText Doc { get; } = new();
 

@@ -24,7 +24,8 @@ public sealed class HtmlRobustnessTests
         var clock = Stopwatch.StartNew();
         var result = Html(html.ToString());
         Assert.Contains("harbour master", result.Text, StringComparison.Ordinal);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        // Generous for a shared CI machine; a quadratic walk over this input would take minutes.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]

@@ -101,6 +101,14 @@ public sealed class PlainTextBoilerplateTests
     }
 
     [Fact]
+    public void Keeps_a_short_imperative_closing_line_that_sells_nothing()
+    {
+        var closing = "Call the warden before you step on the ice.";
+        var result = Clean(Title, Body1, Body2, Body3, closing);
+        Assert.Contains(closing, result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Removes_the_site_tagline_above_the_title()
     {
         var tagline = "News from the valley villages";

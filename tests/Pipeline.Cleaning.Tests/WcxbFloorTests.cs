@@ -4,7 +4,7 @@ namespace Pipeline.Cleaning.Tests;
 
 /// <summary>
 /// Holds the extraction quality on a fixed subset of the WCXB development split (every 15th page, 100 pages) a little
-/// under the figures measured when the floors were set (overall F1 0.833, articles 0.935, titles 77%, leakage 8.2%).
+/// under the figures measured when the floors were set (overall F1 0.826, articles 0.920, titles 78%, leakage 8.4%).
 /// </summary>
 public sealed class WcxbFloorTests
 {
@@ -17,7 +17,7 @@ public sealed class WcxbFloorTests
     public void Article_word_f1_stays_above_its_floor() => Assert.True(Report.Value.ArticleF1 >= 0.91, Report.Value.ToText());
 
     [Fact]
-    public void Title_accuracy_stays_above_its_floor() => Assert.True(Report.Value.TitleAccuracy >= 0.72, Report.Value.ToText());
+    public void Title_accuracy_stays_above_its_floor() => Assert.True(Report.Value.TitleAccuracy >= 0.75, Report.Value.ToText());
 
     [Fact]
     public void Boilerplate_leakage_stays_below_its_ceiling() => Assert.True(Report.Value.WithoutLeakage <= 0.10, Report.Value.ToText());

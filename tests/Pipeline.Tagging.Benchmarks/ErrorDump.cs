@@ -13,12 +13,12 @@ internal static class ErrorDump
             var predicted = tagger.Tag(d.Text).Where(e => e.Type is EntityTypes.Chemical or EntityTypes.Disease).Select(e => (e.Start, e.End, e.Type)).ToHashSet();
             foreach (var p in predicted.Except(gold))
             {
-                Console.WriteLine($"FP {p.Type,-8} [{d.Text[p.Start..p.End]}]  ...{Context(d.Text, p.Start, p.End)}");
+                Console.WriteLine($"FP {p.Type,-8} {d.Id} {p.Start} {p.End} [{d.Text[p.Start..p.End]}]  ...{Context(d.Text, p.Start, p.End)}");
             }
 
             foreach (var g in gold.Except(predicted))
             {
-                Console.WriteLine($"FN {g.Type,-8} [{d.Text[g.Start..g.End]}]  ...{Context(d.Text, g.Start, g.End)}");
+                Console.WriteLine($"FN {g.Type,-8} {d.Id} {g.Start} {g.End} [{d.Text[g.Start..g.End]}]  ...{Context(d.Text, g.Start, g.End)}");
             }
         }
     }

@@ -19,6 +19,9 @@ if (args.Length > 0 && args[0] is "train" or "eval" or "load" or "tag" or "error
                 IncludeDevelopment = args.Contains("--include-dev"),
                 Epochs = int.TryParse(Option("--epochs"), out var e) ? e : new TrainingOptions().Epochs,
                 PruneBelow = float.TryParse(Option("--prune"), System.Globalization.CultureInfo.InvariantCulture, out var p) ? p : new TrainingOptions().PruneBelow,
+                Stacked = !args.Contains("--no-stack"),
+                IncludeNcbiDiseaseNames = args.Contains("--ncbi"),
+                Ensemble = int.TryParse(Option("--ensemble"), out var en) ? en : 1,
                 Log = Console.Out,
             });
             Console.WriteLine(summary.ToText());

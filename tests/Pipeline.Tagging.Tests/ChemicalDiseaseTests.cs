@@ -68,4 +68,11 @@ public sealed class ChemicalDiseaseTests
         var e = entities.First(x => x.Type == EntityTypes.Disease);
         Assert.Equal(e.Text.ToLowerInvariant(), e.Canonical);
     }
+
+    [Fact]
+    public void Entity_keys_are_distinct_type_and_canonical_pairs_in_order()
+    {
+        var keys = EntityKeys.For(Tagger.Tag("Ketamine eased fibromyalgia; ketamine's effect on Fibromyalgia lasted."));
+        Assert.Equal(["Chemical:ketamine", "Disease:fibromyalgia"], keys);
+    }
 }

@@ -1,8 +1,7 @@
-using System.Diagnostics;
-
 namespace Pipeline.Tagging.Tests;
 
 /// <summary>Quality floors a little under the measured figures, so a regression fails the build.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class EvaluationTests
 {
     /// <summary>A fixed subset: the first 150 development abstracts (measured with the train-only model).</summary>
@@ -50,12 +49,12 @@ public sealed class EvaluationTests
     }
 
     [Fact]
-    public void The_shipped_model_loads_in_under_a_second()
+    public void The_shipped_model_loads_in_about_a_second_of_cpu_time()
     {
-        var clock = Stopwatch.StartNew();
+        var clock = new CpuClock();
         using var stream = File.OpenRead(Path.Combine(TestPaths.RepoRoot, "shared", "Pipeline.Tagging", "Model", "tagger.model"));
         var tagger = EntityTagger.Load(stream);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"took {clock.Elapsed} of CPU time");
         Assert.Contains("+dev", tagger.Description, StringComparison.Ordinal);
     }
 
@@ -66,11 +65,11 @@ public sealed class EvaluationTests
         Assert.ThrowsAny<InvalidDataException>(() => EntityTagger.Load(stream));
     }
 
-    /// <summary>Measured on this subset with the committed train-only model: micro 0.863, Chemical 0.900, Disease 0.816.</summary>
+    /// <summary>Measured on this subset with the committed train-only model: micro 0.868, Chemical 0.901, Disease 0.826.</summary>
     private static class Floors
     {
-        public const double Micro = 0.85;
+        public const double Micro = 0.855;
         public const double Chemical = 0.89;
-        public const double Disease = 0.80;
+        public const double Disease = 0.81;
     }
 }

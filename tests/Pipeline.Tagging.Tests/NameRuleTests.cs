@@ -50,4 +50,35 @@ public sealed class NameRuleTests
         TaggerAssert.Single(entities, EntityTypes.Publication, "Chronic Care Letters");
         TaggerAssert.Single(entities, EntityTypes.Publication, "The Lancet");
     }
+
+    [Fact]
+    public void Tags_a_later_surname_alone_as_the_same_person()
+    {
+        var entities = Tagger.Tag("Dr. Jay Goldstein treated patients. Goldstein later retired.");
+        var later = entities.Last(e => e.Type == EntityTypes.Person);
+        Assert.Equal("Goldstein", later.Text);
+        Assert.Equal("Jay Goldstein", later.Canonical);
+    }
+
+    [Fact]
+    public void A_known_acronym_defined_in_the_text_takes_its_long_form_as_canonical_name()
+    {
+        var entities = Tagger.Tag("According to the Centers for Disease Control and Prevention (CDC), rates rose. The CDC said so.");
+        TaggerAssert.Single(entities, EntityTypes.Organization, "Centers for Disease Control and Prevention");
+        Assert.All(entities.Where(e => e.Text == "CDC"), e => Assert.Equal("Centers for Disease Control and Prevention", e.Canonical));
+        Assert.Equal(2, entities.Count(e => e.Text == "CDC"));
+    }
+
+    [Fact]
+    public void A_title_case_heading_is_not_an_organisation() =>
+        Assert.DoesNotContain(Tagger.Tag("Consulting Healthcare Professionals and Further Resources\nAsk your doctor."), e => e.Type == EntityTypes.Organization);
+
+    [Fact]
+    public void A_name_before_a_city_is_not_a_city_and_region_pair()
+    {
+        var entities = Tagger.Tag("The book came from New Prairie Press, Manhattan and sold well in Denver, Colorado.");
+        TaggerAssert.None(entities, EntityTypes.Location, "Prairie");
+        TaggerAssert.Single(entities, EntityTypes.Location, "Manhattan");
+        TaggerAssert.Single(entities, EntityTypes.Location, "Denver, Colorado");
+    }
 }

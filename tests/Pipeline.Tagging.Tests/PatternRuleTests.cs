@@ -30,6 +30,11 @@ public sealed class PatternRuleTests
     [InlineData("Call 1-800-555-0199 today", "1-800-555-0199")]
     [InlineData("Call 561.555.0123 today", "561.555.0123")]
     [InlineData("Ring 020 7946 0958 today", "020 7946 0958")]
+    [InlineData("Call +49 (0)30 1234567 today", "+49 (0)30 1234567")]
+    [InlineData("Call +91-98765-43210 today", "+91-98765-43210")]
+    [InlineData("Call 0044 20 7946 0958 today", "0044 20 7946 0958")]
+    [InlineData("Call +81 3-1234-5678 today", "+81 3-1234-5678")]
+    [InlineData("Text 07700 900123 today", "07700 900123")]
     public void Finds_national_and_international_phone_numbers(string text, string phone) =>
         TaggerAssert.Single(Tagger.Tag(text), EntityTypes.Phone, phone);
 

@@ -7,6 +7,12 @@ namespace Pipeline.Cleaning.Evaluation;
 /// <summary>Runs the cleaner over a labelled data set and scores it the way the data set's benchmark does.</summary>
 public static class CleaningEvaluation
 {
+    /// <summary>Evaluates every page (or the first <paramref name="limit"/>) of a WCXB-layout folder with a default cleaner.</summary>
+    /// <param name="datasetDir">The folder holding <c>html/</c> and <c>ground-truth/</c>.</param>
+    /// <param name="limit">Score at most this many pages.</param>
+    /// <param name="ct">Stops the run between pages.</param>
+    public static CleaningReport RunWcxb(string datasetDir, int? limit, CancellationToken ct) => RunWcxb(datasetDir, limit, stride: 1, cleaner: null, ct);
+
     /// <summary>
     /// Evaluates on a WCXB-layout folder (<c>html/NNNN.html.gz</c>, <c>ground-truth/NNNN.json</c>): word P/R/F1 per page
     /// type, title accuracy, <c>without</c> leakage and single-thread speed.
@@ -28,6 +34,8 @@ public static class CleaningEvaluation
         int titles = 0, titleRight = 0, without = 0, leaked = 0, with = 0, covered = 0, rejected = 0, pages = 0;
         long bytes = 0;
         var clock = new Stopwatch();
+        var process = Process.GetCurrentProcess();
+        var cpu = TimeSpan.Zero;
         for (var i = 0; i < files.Length; i += stride)
         {
             ct.ThrowIfCancellationRequested();
@@ -58,6 +66,7 @@ public static class CleaningEvaluation
             Uri.TryCreate(truthDoc.RootElement.TryGetProperty("url", out var u) ? u.GetString() : null, UriKind.Absolute, out var url);
 
             string text = string.Empty, title = string.Empty;
+            var cpuBefore = process.TotalProcessorTime;
             clock.Start();
             try
             {
@@ -71,6 +80,8 @@ public static class CleaningEvaluation
             }
 
             clock.Stop();
+            process.Refresh();
+            cpu += process.TotalProcessorTime - cpuBefore;
             bytes += html.Length;
             pages++;
 
@@ -102,7 +113,8 @@ public static class CleaningEvaluation
             with == 0 ? 0 : (double)covered / with,
             rejected,
             pages / seconds,
-            bytes / 1e6 / seconds);
+            bytes / 1e6 / seconds,
+            pages / Math.Max(cpu.TotalSeconds, 1e-9));
     }
 
     private static PageTypeScore Mean(string type, List<(double P, double R, double F)> s) =>

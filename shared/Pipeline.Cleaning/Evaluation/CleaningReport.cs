@@ -13,6 +13,7 @@ namespace Pipeline.Cleaning.Evaluation;
 /// <param name="Rejected">Pages the cleaner rejected (scored as empty output).</param>
 /// <param name="PagesPerSecond">Pages cleaned per second on one thread (decode, parse, extract, metadata).</param>
 /// <param name="MegabytesPerSecond">Input megabytes cleaned per second on one thread.</param>
+/// <param name="PagesPerCpuSecond">Pages cleaned per second of processor time: the one-core figure when the machine is shared.</param>
 public sealed record CleaningReport(
     string Dataset,
     IReadOnlyList<PageTypeScore> ByType,
@@ -22,7 +23,8 @@ public sealed record CleaningReport(
     double WithCoverage,
     int Rejected,
     double PagesPerSecond,
-    double MegabytesPerSecond)
+    double MegabytesPerSecond,
+    double PagesPerCpuSecond)
 {
     /// <summary>The F1 over article pages (0 when there are none).</summary>
     public double ArticleF1 => ByType.FirstOrDefault(t => t.PageType == "article")?.F1 ?? 0;
@@ -45,7 +47,8 @@ public sealed record CleaningReport(
         sb.Append(c, $"without leakage    {WithoutLeakage:P1}\n");
         sb.Append(c, $"with coverage      {WithCoverage:P1}\n");
         sb.Append(c, $"rejected           {Rejected}\n");
-        sb.Append(c, $"speed              {PagesPerSecond:F0} pages/s, {MegabytesPerSecond:F1} MB/s (one thread)\n");
+        sb.Append(c, $"speed              {PagesPerSecond:F0} pages/s, {MegabytesPerSecond:F1} MB/s (one thread, wall clock)\n");
+        sb.Append(c, $"                   {PagesPerCpuSecond:F0} pages per CPU-second\n");
         return sb.ToString();
     }
 }

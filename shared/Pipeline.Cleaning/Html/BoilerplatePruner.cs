@@ -11,13 +11,36 @@ internal static class BoilerplatePruner
     /// <summary>Plain text this long is an article section, not a widget.</summary>
     private const int LongProse = 800;
 
+    /// <summary>When comment-classed blocks hold this share of the page, the page is a discussion and they are its content.</summary>
+    private const double DiscussionShare = 0.7;
+
     public static void Prune(HtmlNode root, List<RemovedBlock> removed)
     {
         var total = Math.Max(root.TextChars, 1);
-        Walk(root, total, removed, depth: 0);
+        var keepComments = CommentChars(root) > total * DiscussionShare;
+        Walk(root, total, keepComments, removed);
     }
 
-    private static void Walk(HtmlNode node, int total, List<RemovedBlock> removed, int depth)
+    private static int CommentChars(HtmlNode node)
+    {
+        if (node.Children is not { } kids)
+        {
+            return 0;
+        }
+
+        var sum = 0;
+        foreach (var child in kids)
+        {
+            if (!child.IsText)
+            {
+                sum += ClassHints.Negativity(child.Class, child.Id) == BoilerplateKinds.Comments ? child.TextChars : CommentChars(child);
+            }
+        }
+
+        return sum;
+    }
+
+    private static void Walk(HtmlNode node, int total, bool keepComments, List<RemovedBlock> removed)
     {
         if (node.Children is not { } kids)
         {
@@ -32,6 +55,11 @@ internal static class BoilerplatePruner
             }
 
             var kind = KindOf(child, total);
+            if (keepComments && kind == BoilerplateKinds.Comments)
+            {
+                kind = null;
+            }
+
             if (kind is not null)
             {
                 child.Removed = true;
@@ -43,7 +71,7 @@ internal static class BoilerplatePruner
                 continue;
             }
 
-            Walk(child, total, removed, depth + 1);
+            Walk(child, total, keepComments, removed);
         }
     }
 

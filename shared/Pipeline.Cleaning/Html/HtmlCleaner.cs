@@ -57,11 +57,29 @@ internal static class HtmlCleaner
             }
         }
 
-        TailCutter.Cut(units);
+        MarkAboveTitle(units);
         var outcome = PlainTextCleaner.Clean(units, pickTitle: false);
         removed.AddRange(outcome.Removed);
         var language = meta.Language ?? LanguageDetector.Detect(outcome.Body);
         return new CleaningResult(title, outcome.Body, meta.Published ?? outcome.Published, meta.Author, meta.SiteName, language, removed);
+    }
+
+    /// <summary>Short lines above the article's own heading are its furniture: category labels, breadcrumbs, "Sponsored".</summary>
+    private static void MarkAboveTitle(List<TextUnit> units)
+    {
+        var title = units.FindIndex(u => u.IsTitle);
+        if (title <= 0 || title > units.Count / 3)
+        {
+            return;
+        }
+
+        for (var i = 0; i < title; i++)
+        {
+            if (units[i].Kind is null && units[i].Words <= 8 && !units[i].EndsSentence)
+            {
+                units[i].Kind = BoilerplateKinds.Navigation;
+            }
+        }
     }
 
     private static List<string> TextsOf(HtmlNode root, string tag, int max)

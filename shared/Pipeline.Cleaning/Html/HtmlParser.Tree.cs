@@ -43,6 +43,11 @@ internal sealed partial class HtmlParser
             return;
         }
 
+        if (stack.Count >= MaxDepth && !Void.Contains(tag))
+        {
+            return;
+        }
+
         CloseImplied(tag);
         var parent = Current;
         if (Void.Contains(tag))
@@ -52,11 +57,6 @@ internal sealed partial class HtmlParser
                 parent.Add(new HtmlNode(tag, parent) { Class = a.Class, Id = a.Id });
             }
 
-            return;
-        }
-
-        if (stack.Count >= MaxDepth)
-        {
             return;
         }
 
@@ -70,14 +70,10 @@ internal sealed partial class HtmlParser
             Hidden = a.Hidden,
         };
         parent.Add(node);
-        if (!selfClosing || tag is "div" or "span" or "p" or "a")
-        {
-            // Self-closing syntax means nothing on HTML elements except foreign ones (svg, math).
-            if (selfClosing && tag is not ("div" or "span" or "p" or "a"))
-            {
-                return;
-            }
 
+        // "/>" only closes foreign elements (svg paths, math); on HTML elements browsers ignore it, so those stay open.
+        if (!selfClosing || tag is "div" or "span" or "p" or "a" or "section" or "li" or "td")
+        {
             stack.Add(node);
         }
     }

@@ -8,7 +8,7 @@ namespace Pipeline.Cleaning.Html;
 /// </summary>
 internal static partial class TitleChooser
 {
-    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "];
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
 
     [GeneratedRegex(@"\w+")]
     private static partial Regex Word();

@@ -6,6 +6,20 @@ internal static class LineClassifier
     /// <summary>Lines longer than this are prose, never a widget label.</summary>
     private const int ShortLine = 12;
 
+    /// <summary>The breadcrumb pattern backtracks; most lines have none of its separators and skip it.</summary>
+    // Cheap vectorised gates: a line without any of these words cannot match the (slower, unanchored) pattern behind them.
+    private static readonly System.Buffers.SearchValues<string> CreditWords = System.Buffers.SearchValues.Create(
+        ["©", "(c)", "copyright", "provided by", "photo", "image", "picture", "illustration", "credit", "source", "foto", "getty", "shutterstock", "istock", "unsplash", "pexels", "pixabay", "reuters"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> FooterWords = System.Buffers.SearchValues.Create(
+        ["©", "(c)", "copyright", "rights reserved", " by", "privacy", "terms", "cookie", "sitemap", "imprint", "impressum"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> NoticeWords = System.Buffers.SearchValues.Create(
+        ["cookie", "consent", "by continuing", "newsletter", "subscribe", "sign up", "mailing list", "e-mail", "email", "inbox"], StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<char> BreadcrumbSeparators = System.Buffers.SearchValues.Create(">»›/|·•→:");
+
     public static void ClassifySingleLines(List<TextUnit> units)
     {
         foreach (var u in units)
@@ -49,7 +63,7 @@ internal static class LineClassifier
                 return BoilerplateKinds.Navigation;
             }
 
-            if (LinePatterns.NavigationWord().IsMatch(t) || (!u.EndsSentence && LinePatterns.Breadcrumb().IsMatch(t)))
+            if (LinePatterns.NavigationWord().IsMatch(t) || (!u.EndsSentence && t.AsSpan().IndexOfAny(BreadcrumbSeparators) >= 0 && LinePatterns.Breadcrumb().IsMatch(t)))
             {
                 return BoilerplateKinds.Navigation;
             }
@@ -57,23 +71,28 @@ internal static class LineClassifier
 
         if (u.Words <= 25)
         {
+            if (LinePatterns.CommentPrompt().IsMatch(t))
+            {
+                return BoilerplateKinds.Comments;
+            }
+
             if (LinePatterns.RelatedInline().IsMatch(t))
             {
                 return BoilerplateKinds.RelatedLinks;
             }
 
-            if (LinePatterns.ImageCredit().IsMatch(t))
+            if (t.AsSpan().IndexOfAny(CreditWords) >= 0 && LinePatterns.ImageCredit().IsMatch(t))
             {
                 return BoilerplateKinds.ImageCredit;
             }
 
-            if (LinePatterns.Copyright().IsMatch(t))
+            if (t.AsSpan().IndexOfAny(FooterWords) >= 0 && LinePatterns.Copyright().IsMatch(t))
             {
                 return BoilerplateKinds.Copyright;
             }
         }
 
-        if (u.Words <= 60)
+        if (u.Words <= 60 && t.AsSpan().IndexOfAny(NoticeWords) >= 0)
         {
             if (LinePatterns.Cookie().IsMatch(t))
             {

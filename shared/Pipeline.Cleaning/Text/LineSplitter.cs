@@ -38,7 +38,7 @@ internal static class LineSplitter
     /// <summary>Collapses runs of spaces and tabs (web text dumps are full of them) without touching other characters.</summary>
     private static string Normalize(ReadOnlySpan<char> line)
     {
-        if (line.IndexOfAny("\t\u00a0  ") < 0)
+        if (line.IndexOfAny('\t', '\u00a0') < 0 && line.IndexOf("  ", StringComparison.Ordinal) < 0)
         {
             return line.ToString();
         }

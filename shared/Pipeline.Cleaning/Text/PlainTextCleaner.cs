@@ -33,6 +33,7 @@ internal static class PlainTextCleaner
             }
         }
 
+        TailCutter.Cut(units);
         LineClassifier.MarkCallsToAction(units);
         TailTrimmer.Trim(units);
         return new TextCleanOutcome(title, Assemble(units), published, CollectRemoved(units));

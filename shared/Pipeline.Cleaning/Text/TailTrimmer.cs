@@ -23,7 +23,7 @@ internal static class TailTrimmer
             var trigger = units[kept[k]];
             var isTrigger = (trigger.Words <= 12 && !trigger.IsListItem && LinePatterns.ImperativeStart().IsMatch(trigger.Text))
                 || LinePatterns.AboutUsStart().IsMatch(trigger.Text);
-            if (!isTrigger || !AllPromotional(units, kept, k, brand))
+            if (!isTrigger || !AllPromotional(units, kept, k, brand) || !HasSalesEvidence(units, kept, k, brand))
             {
                 continue;
             }
@@ -55,6 +55,25 @@ internal static class TailTrimmer
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// A short imperative alone ("Call your doctor if it persists.") can end an article; a tail is only trimmed when
+    /// something in it actually sells: a known call to action, an about-us paragraph, a sales phrase or the brand.
+    /// </summary>
+    private static bool HasSalesEvidence(List<TextUnit> units, List<int> kept, int from, string? brand)
+    {
+        for (var j = from; j < kept.Count; j++)
+        {
+            var t = units[kept[j]].Text;
+            if (LinePatterns.StrongCallToAction().IsMatch(t) || LinePatterns.AboutUsStart().IsMatch(t) || LinePatterns.PromotionalPhrase().IsMatch(t)
+                || (brand is not null && t.Contains(brand, StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"At Nushama, we..." names the business; later paragraphs naming it are its advertising.</summary>

@@ -25,16 +25,19 @@ internal sealed class TextUnit(string text, bool blankBefore, bool isListItem, b
     /// <summary>Ends like a sentence rather than a heading or label.</summary>
     public bool EndsSentence => Text.Length > 0 && Text[^1] is '.' or '!' or '…' or ':' or ';' or '"' or '”' or ')';
 
+    /// <summary>Word count, capped: every rule compares it with small thresholds, and paragraphs are long.</summary>
+    public const int MaxCountedWords = 120;
+
     private static int CountWords(string s)
     {
         var n = 0;
         var inWord = false;
         foreach (var c in s)
         {
-            var w = char.IsLetterOrDigit(c);
-            if (w && !inWord)
+            var w = c < 128 ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c);
+            if (w && !inWord && ++n >= MaxCountedWords)
             {
-                n++;
+                return n;
             }
 
             inWord = w;

@@ -4,6 +4,9 @@ namespace Pipeline.Cleaning.Text;
 internal static class TitlePicker
 {
     /// <summary>Returns the index of the title unit, or -1. Lines above it that are short are the site's header (tagline).</summary>
+    /// <summary>How much of the body is read for its vocabulary: the opening says what the text is about.</summary>
+    private const int BodySampleChars = 3000;
+
     public static int Pick(List<TextUnit> units)
     {
         var bodyStart = 0;
@@ -12,15 +15,19 @@ internal static class TitlePicker
             bodyStart++;
         }
 
-        // Words of the body, to prefer the candidate that is about what the text is about (a slogan is not).
+        // Words of the body's opening, to prefer the candidate that is about what the text is about (a slogan is not).
         var bodyWords = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        for (var i = bodyStart; i < units.Count && i < bodyStart + 60; i++)
+        var lookup = bodyWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var budget = BodySampleChars;
+        for (var i = bodyStart; i < units.Count && budget > 0; i++)
         {
-            foreach (var m in LinePatterns.Word().EnumerateMatches(units[i].Text))
+            var text = units[i].Text.AsSpan(0, Math.Min(units[i].Text.Length, budget));
+            budget -= text.Length;
+            foreach (var word in new WordEnumerator(text))
             {
-                if (m.Length >= 5)
+                if (word.Length >= 5)
                 {
-                    bodyWords.Add(units[i].Text.Substring(m.Index, m.Length));
+                    lookup.Add(word);
                 }
             }
         }
@@ -56,16 +63,17 @@ internal static class TitlePicker
     private static double Score(TextUnit u, HashSet<string> bodyWords, bool hasBody)
     {
         int content = 0, inBody = 0, capitalised = 0;
-        foreach (var m in LinePatterns.Word().EnumerateMatches(u.Text))
+        var lookup = bodyWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var word in new WordEnumerator(u.Text))
         {
-            if (m.Length < 4)
+            if (word.Length < 4)
             {
                 continue;
             }
 
             content++;
-            capitalised += char.IsUpper(u.Text[m.Index]) ? 1 : 0;
-            if (m.Length >= 5 && bodyWords.Contains(u.Text.Substring(m.Index, m.Length)))
+            capitalised += char.IsUpper(word[0]) ? 1 : 0;
+            if (word.Length >= 5 && lookup.Contains(word))
             {
                 inBody++;
             }

@@ -8,7 +8,9 @@ public interface IMongoDatabase
 
     IMongoClient Client { get; }
 
-    IMongoCollection GetCollection(string name);
+    /// <summary>A collection of <see cref="BsonDocument"/>s (the only document type this client reads or writes).</summary>
+    IMongoCollection<TDocument> GetCollection<TDocument>(string name)
+        where TDocument : BsonDocument;
 
     /// <summary>Runs a command on the primary and returns the reply (<c>ok: 0</c> throws <see cref="MongoCommandException"/>).</summary>
     Task<BsonDocument> RunCommandAsync(BsonDocument command, CancellationToken cancellationToken = default);

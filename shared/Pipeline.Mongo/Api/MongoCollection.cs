@@ -5,7 +5,7 @@ using Pipeline.Mongo.Wire;
 
 namespace Pipeline.Mongo;
 
-internal sealed class MongoCollection : IMongoCollection
+internal sealed class MongoCollection : IMongoCollection<BsonDocument>
 {
     // Limits every MongoDB 6.0+ server reports; a batch is split before it reaches them.
     private const int MaxBsonObjectSize = 16 * 1024 * 1024;
@@ -78,7 +78,7 @@ internal sealed class MongoCollection : IMongoCollection
         }
     }
 
-    public Task<UpdateResult> ReplaceOneAsync(BsonDocument filter, BsonDocument replacement, UpdateOptions? options = null, CancellationToken cancellationToken = default)
+    public async Task<ReplaceOneResult> ReplaceOneAsync(BsonDocument filter, BsonDocument replacement, UpdateOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replacement);
         if (replacement.ElementCount > 0 && replacement.GetElement(0).Name.StartsWith('$'))
@@ -87,7 +87,8 @@ internal sealed class MongoCollection : IMongoCollection
         }
 
         CheckSize(replacement);
-        return UpdateAsync(filter, replacement, options, multi: false, cancellationToken);
+        var result = await UpdateAsync(filter, replacement, options, multi: false, cancellationToken);
+        return new ReplaceOneResult(result.IsAcknowledged, result.MatchedCount, result.ModifiedCount, result.UpsertedId);
     }
 
     public Task<UpdateResult> UpdateOneAsync(BsonDocument filter, BsonDocument update, UpdateOptions? options = null, CancellationToken cancellationToken = default)
@@ -128,13 +129,15 @@ internal sealed class MongoCollection : IMongoCollection
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         var command = CommandFactory.Aggregate(CollectionName, pipeline, options);
-        if (_writeConcern is not null && command["pipeline"].AsBsonArray.LastOrDefault() is BsonDocument last
-            && last.ElementCount > 0 && last.GetElement(0).Name is "$out" or "$merge")
+        var writes = command["pipeline"].AsBsonArray.LastOrDefault() is BsonDocument last
+            && last.ElementCount > 0 && last.GetElement(0).Name is "$out" or "$merge";
+        if (writes && _writeConcern is not null)
         {
             command["writeConcern"] = _writeConcern;
         }
 
-        return await OpenCursorAsync(command, options?.BatchSize, 0, options?.Comment, cancellationToken);
+        // A pipeline that writes ($out/$merge) is not a retryable read.
+        return await OpenCursorAsync(command, options?.BatchSize, 0, options?.Comment, cancellationToken, retryable: !writes);
     }
 
     public async Task<long> CountDocumentsAsync(BsonDocument filter, CountOptions? options = null, CancellationToken cancellationToken = default)
@@ -149,18 +152,15 @@ internal sealed class MongoCollection : IMongoCollection
 
     public async Task<long> EstimatedDocumentCountAsync(CancellationToken cancellationToken = default)
     {
-        var reply = await _executor.ExecuteCommandAsync(_database.DatabaseName, new BsonDocument("count", CollectionName), cancellationToken);
+        var reply = await _executor.ExecuteCommandAsync(_database.DatabaseName, new BsonDocument("count", CollectionName), retryable: true, cancellationToken);
         return reply.GetValue("n", 0).ToInt64();
     }
 
-    internal async Task<IAsyncCursor<BsonDocument>> OpenCursorAsync(BsonDocument command, int? batchSize, int limit, BsonValue? comment, CancellationToken cancellationToken)
+    internal async Task<IAsyncCursor<BsonDocument>> OpenCursorAsync(BsonDocument command, int? batchSize, int limit, BsonValue? comment, CancellationToken cancellationToken, bool retryable = true)
     {
-        var (reply, server, session) = await _executor.ExecuteReadAsync(_database.DatabaseName, command, cancellationToken);
+        var (reply, server, session) = await _executor.ExecuteReadAsync(_database.DatabaseName, command, retryable, cancellationToken);
         return new AsyncCursor(_executor, server, session, _database.DatabaseName, reply, batchSize, limit, comment);
     }
-
-    internal Task<BsonDocument> RunCommandAsync(BsonDocument command, CancellationToken cancellationToken) =>
-        _executor.ExecuteCommandAsync(_database.DatabaseName, command, cancellationToken);
 
     private async Task<UpdateResult> UpdateAsync(BsonDocument filter, BsonDocument update, UpdateOptions? options, bool multi, CancellationToken cancellationToken)
     {

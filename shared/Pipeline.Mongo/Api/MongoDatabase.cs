@@ -9,12 +9,15 @@ internal sealed class MongoDatabase(MongoClient client, OperationExecutor execut
 
     public IMongoClient Client => client;
 
-    public IMongoCollection GetCollection(string name) => new MongoCollection(this, executor, name);
+    public IMongoCollection<TDocument> GetCollection<TDocument>(string name)
+        where TDocument : BsonDocument =>
+        new MongoCollection(this, executor, name) as IMongoCollection<TDocument>
+            ?? throw new NotSupportedException($"Only BsonDocument collections are supported, not {typeof(TDocument).Name}.");
 
     public Task<BsonDocument> RunCommandAsync(BsonDocument command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        return executor.ExecuteCommandAsync(DatabaseName, command, cancellationToken);
+        return executor.ExecuteCommandAsync(DatabaseName, command, retryable: false, cancellationToken);
     }
 
     public async Task DropCollectionAsync(string name, CancellationToken cancellationToken = default)

@@ -19,6 +19,15 @@ public sealed partial class MongoDocumentStore
         var rows = await (await _documents.AggregateAsync(pipeline, null, cancellationToken)).ToListAsync(cancellationToken);
         var hits = rows.Take(query.Limit).Select(row => ToHit(row, text)).ToList();
         var next = rows.Count > query.Limit ? (position with { Offset = position.Offset + query.Limit }).Encode() : null;
+        if (next is not null && query.Cursor is null)
+        {
+            // The snapshot is a millisecond: let the clock pass it, so a write after this page can never share it.
+            for (var waited = 0; waited < 20 && Now().ToUnixTimeMilliseconds() <= position.Snapshot; waited++)
+            {
+                await Task.Delay(1, cancellationToken);
+            }
+        }
+
         return new SearchPage(hits, next);
     }
 

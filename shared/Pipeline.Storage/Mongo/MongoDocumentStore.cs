@@ -1,5 +1,4 @@
 using MongoDB.Bson;
-using Pipeline.Contracts;
 using Pipeline.Mongo;
 
 namespace Pipeline.Storage.Mongo;
@@ -13,10 +12,10 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
 {
     private readonly IMongoClient _client;
     private readonly bool _ownsClient;
-    private readonly IMongoCollection _documents;
-    private readonly IMongoCollection _duplicates;
-    private readonly IMongoCollection _crawls;
-    private readonly IMongoCollection _fetchState;
+    private readonly IMongoCollection<BsonDocument> _documents;
+    private readonly IMongoCollection<BsonDocument> _duplicates;
+    private readonly IMongoCollection<BsonDocument> _crawls;
+    private readonly IMongoCollection<BsonDocument> _fetchState;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private bool _initialized;
@@ -34,10 +33,10 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
         _ownsClient = ownsClient;
         _time = time ?? TimeProvider.System;
         var database = client.GetDatabase(options.Database);
-        _documents = database.GetCollection(options.Collection);
-        _duplicates = database.GetCollection(options.Collection + ".duplicates");
-        _crawls = database.GetCollection(options.Collection + ".crawls");
-        _fetchState = database.GetCollection(options.Collection + ".fetchState");
+        _documents = database.GetCollection<BsonDocument>(options.Collection);
+        _duplicates = database.GetCollection<BsonDocument>(options.Collection + ".duplicates");
+        _crawls = database.GetCollection<BsonDocument>(options.Collection + ".crawls");
+        _fetchState = database.GetCollection<BsonDocument>(options.Collection + ".fetchState");
     }
 
     /// <summary>A store with its own client, disposed with the store (the usual registration in hosting).</summary>
@@ -87,86 +86,6 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
         {
             _initLock.Release();
         }
-    }
-
-    public async Task<UpsertResult> UpsertAsync(StoredDocument document, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        await InitializeAsync(cancellationToken);
-        var id = MongoDocumentMapper.Id(document.Id);
-        var existing = await _documents.FindOneAsync(new BsonDocument("_id", id), new FindOptions { Projection = new BsonDocument { { "version", 1 }, { "storedAt", 1 } } }, cancellationToken);
-        if (existing is not null && existing["version"].ToInt64() >= document.Version)
-        {
-            return new UpsertResult(StoreOutcome.Unchanged, null, MongoDocumentMapper.ToDate(existing["storedAt"]) ?? default);
-        }
-
-        var now = Now();
-        var original = await _documents.FindOneAsync(
-            new BsonDocument { { "contentHash", document.ContentHash }, { "_id", new BsonDocument("$ne", id) } },
-            new FindOptions { Projection = new BsonDocument("_id", 1) },
-            cancellationToken);
-        if (original is not null)
-        {
-            var of = MongoDocumentMapper.ToGuid(original["_id"]);
-            try
-            {
-                await _duplicates.ReplaceOneAsync(
-                    new BsonDocument { { "_id", id }, { "version", new BsonDocument("$lte", document.Version) } },
-                    new BsonDocument
-                    {
-                        { "_id", id },
-                        { "source", new BsonDocument { { "kind", document.Source.Kind }, { "uri", document.Source.Uri }, { "name", document.Source.Name } } },
-                        { "duplicateOf", MongoDocumentMapper.Id(of) },
-                        { "contentHash", document.ContentHash },
-                        { "version", document.Version },
-                        { "recordedAt", MongoDocumentMapper.Date(now) },
-                    },
-                    new UpdateOptions { IsUpsert = true },
-                    cancellationToken);
-            }
-            catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
-            {
-                // A newer version of this duplicate is already recorded.
-            }
-
-            return new UpsertResult(StoreOutcome.Duplicate, of, now);
-        }
-
-        var replacement = MongoDocumentMapper.ToBson(document, now);
-        var filter = new BsonDocument { { "_id", id }, { "version", new BsonDocument("$lt", document.Version) } };
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await _documents.ReplaceOneAsync(filter, replacement, new UpdateOptions { IsUpsert = true }, cancellationToken);
-                break;
-            }
-            catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey && !ex.WriteError.Message.Contains("source.uri", StringComparison.Ordinal))
-            {
-                // The _id exists with this version or a newer one (possibly written by a racing writer just now);
-                // one more attempt covers a racer that inserted an older version between our two steps.
-                if (attempt == 1)
-                {
-                    var current = await _documents.FindOneAsync(new BsonDocument("_id", id), new FindOptions { Projection = new BsonDocument("storedAt", 1) }, cancellationToken);
-                    return new UpsertResult(StoreOutcome.Unchanged, null, MongoDocumentMapper.ToDate(current?["storedAt"]) ?? now);
-                }
-            }
-        }
-
-        await _duplicates.DeleteOneAsync(new BsonDocument("_id", id), null, cancellationToken);
-        return new UpsertResult(StoreOutcome.Stored, null, now);
-    }
-
-    public async Task<IReadOnlyList<UpsertResult>> UpsertManyAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(documents);
-        var results = new List<UpsertResult>(documents.Count);
-        foreach (var document in documents)
-        {
-            results.Add(await UpsertAsync(document, cancellationToken));
-        }
-
-        return results;
     }
 
     public async Task<StoredDocument?> GetAsync(Guid id, CancellationToken cancellationToken)

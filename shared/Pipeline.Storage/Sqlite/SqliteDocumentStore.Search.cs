@@ -146,10 +146,11 @@ public sealed partial class SqliteDocumentStore
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT ek.type, ek.value, count(*) AS n FROM entity_keys ek
-            WHERE ek.seq IN (SELECT seq FROM entity_keys WHERE key = $key) AND ek.key <> $key
+            WHERE ek.seq IN (SELECT seq FROM entity_keys WHERE type = $type AND value = $value) AND NOT (ek.type = $type AND ek.value = $value)
             GROUP BY ek.type, ek.value ORDER BY n DESC, ek.type, ek.value LIMIT $limit
             """;
-        command.Parameters.AddWithValue("$key", key.ToString());
+        command.Parameters.AddWithValue("$type", key.Type);
+        command.Parameters.AddWithValue("$value", key.Value);
         command.Parameters.AddWithValue("$limit", limit);
         return await ReadFacetsAsync(command, cancellationToken);
     }
@@ -169,8 +170,9 @@ public sealed partial class SqliteDocumentStore
 
         for (var i = 0; i < query.Entities.Count; i++)
         {
-            sql.Append(CultureInfo.InvariantCulture, $" AND d.seq IN (SELECT seq FROM entity_keys WHERE key = $e{i})");
-            command.Parameters.AddWithValue($"$e{i}", query.Entities[i].ToString());
+            sql.Append(CultureInfo.InvariantCulture, $" AND d.seq IN (SELECT seq FROM entity_keys WHERE type = $et{i} AND value = $ev{i})");
+            command.Parameters.AddWithValue($"$et{i}", query.Entities[i].Type);
+            command.Parameters.AddWithValue($"$ev{i}", query.Entities[i].Value);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Source))

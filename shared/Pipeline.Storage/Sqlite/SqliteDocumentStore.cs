@@ -91,13 +91,14 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ICrawlStateSto
             return null;
         }
 
-        var entities = JsonSerializer.Deserialize(reader.GetString(14), StorageJson.Default.ListEntityMention) ?? [];
+        var text = reader.GetString(5);
+        var entities = SqliteEntityCodec.Decode(reader.GetString(14), text);
         return new StoredDocument
         {
             Id = Guid.Parse(reader.GetString(0)),
             Source = new DocumentSource(reader.GetString(1), reader.GetString(2), reader.GetString(3)),
             Title = reader.GetString(4),
-            Text = reader.GetString(5),
+            Text = text,
             Language = NullableString(reader, 6),
             Author = NullableString(reader, 7),
             SiteName = NullableString(reader, 8),
@@ -168,6 +169,11 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ICrawlStateSto
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        using var pragmas = connection.CreateCommand();
+
+        // WAL with synchronous=NORMAL never corrupts the file; a power cut may lose the last commits, which the bus redelivers.
+        pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -32768; PRAGMA temp_store = MEMORY;";
+        await pragmas.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

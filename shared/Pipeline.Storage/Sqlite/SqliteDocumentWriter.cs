@@ -49,8 +49,11 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
         "$published", "$fetched", "$stored", "$version", "$hash", "$entities", "$removed");
 
     private readonly SqliteCommand insertKey = Prepare(connection, transaction,
-        "INSERT OR IGNORE INTO entity_keys(key, seq, type, value, mentions) VALUES ($key, $seq, $type, $value, $mentions)",
-        "$key", "$seq", "$type", "$value", "$mentions");
+        """
+        INSERT OR IGNORE INTO entity_keys(type, value, seq, mentions)
+        SELECT value ->> 0, value ->> 1, $seq, value ->> 2 FROM json_each($keys)
+        """,
+        "$seq", "$keys");
 
     public UpsertResult Upsert(StoredDocument document, DateTimeOffset now)
     {
@@ -127,19 +130,23 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
         insert.Parameters["$stored"].Value = now.ToUnixTimeMilliseconds();
         insert.Parameters["$version"].Value = document.Version;
         insert.Parameters["$hash"].Value = document.ContentHash;
-        insert.Parameters["$entities"].Value = JsonSerializer.Serialize(document.Entities.ToList(), StorageJson.Default.ListEntityMention);
+        insert.Parameters["$entities"].Value = SqliteEntityCodec.Encode(document.Entities, document.Text);
         insert.Parameters["$removed"].Value = JsonSerializer.Serialize(document.Removed.ToList(), StorageJson.Default.ListRemovedText);
         var seq = (long)insert.ExecuteScalar()!;
 
+        // One statement per document rather than one per entity key: the keys travel as a JSON array.
+        var keys = new System.Text.StringBuilder("[");
         foreach (var (key, mentions) in CountKeys(document))
         {
-            insertKey.Parameters["$key"].Value = key.ToString();
-            insertKey.Parameters["$seq"].Value = seq;
-            insertKey.Parameters["$type"].Value = key.Type;
-            insertKey.Parameters["$value"].Value = key.Value;
-            insertKey.Parameters["$mentions"].Value = mentions;
-            insertKey.ExecuteNonQuery();
+            keys.Append(keys.Length > 1 ? ",[" : "[")
+                .Append(JsonSerializer.Serialize(key.Type, StorageJson.Default.String)).Append(',')
+                .Append(JsonSerializer.Serialize(key.Value, StorageJson.Default.String)).Append(',')
+                .Append(mentions.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
         }
+
+        insertKey.Parameters["$seq"].Value = seq;
+        insertKey.Parameters["$keys"].Value = keys.Append(']').ToString();
+        insertKey.ExecuteNonQuery();
 
         return new UpsertResult(StoreOutcome.Stored, null, now);
     }

@@ -42,14 +42,12 @@ internal static class SqliteSchema
             DELETE FROM entity_keys WHERE seq = old.seq;
         END;
         CREATE TABLE entity_keys(
-            key TEXT NOT NULL,
-            seq INTEGER NOT NULL,
             type TEXT NOT NULL,
             value TEXT NOT NULL,
+            seq INTEGER NOT NULL,
             mentions INTEGER NOT NULL,
-            PRIMARY KEY(key, seq)) WITHOUT ROWID;
-        CREATE INDEX ix_entity_keys_seq ON entity_keys(seq);
-        CREATE INDEX ix_entity_keys_type_value ON entity_keys(type, value);
+            PRIMARY KEY(type, value, seq)) WITHOUT ROWID;
+        CREATE INDEX ix_entity_keys_seq ON entity_keys(seq, type);
         CREATE TABLE duplicates(
             id TEXT PRIMARY KEY,
             source_kind TEXT NOT NULL,

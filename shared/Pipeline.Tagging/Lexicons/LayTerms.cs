@@ -39,6 +39,8 @@ internal static class LayTerms
         ("brain fog", LexiconType.Disease, null),
         ("restless legs", LexiconType.Disease, "restless legs syndrome"),
         ("me/cfs", LexiconType.Disease, "chronic fatigue syndrome"),
+        ("cfs", LexiconType.Disease, "chronic fatigue syndrome"),
+        ("myalgic encephalomyelitis", LexiconType.Disease, "chronic fatigue syndrome"),
         ("crps", LexiconType.Disease, "complex regional pain syndrome"),
         ("ptsd", LexiconType.Disease, "post-traumatic stress disorder"),
         ("ocd", LexiconType.Disease, "obsessive-compulsive disorder"),

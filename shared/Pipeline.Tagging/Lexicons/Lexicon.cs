@@ -11,6 +11,9 @@ internal sealed class Lexicon
     public const int MaxTermTokens = 10;
     private const ulong SequenceSeed = 0x2545F4914F6CDD1DUL;
 
+    [ThreadStatic]
+    private static Token[]? _termTokens;
+
     private readonly Dictionary<ulong, LexiconNode> _nodes = [];
     private readonly List<LexiconEntry> _entries = [];
     private readonly List<(string Term, int Entry)> _terms = [];
@@ -34,16 +37,17 @@ internal sealed class Lexicon
     /// <summary>Adds a surface form for an entry; the first entry of a type claims a term.</summary>
     public bool AddTerm(string term, int entry)
     {
-        var tokens = new TokenBuffer(16);
-        Tokenizer.Tokenize(term, ref tokens);
-        if (tokens.Count is 0 or > MaxTermTokens)
+        // Terms are short: tokenize into a reused array rather than a buffer per term (loading adds ~100,000).
+        var tokens = _termTokens ??= new Token[MaxTermTokens + 1];
+        var count = TokenizeTerm(term, tokens);
+        if (count is 0 or > MaxTermTokens)
         {
             return false;
         }
 
         var type = _entries[entry].Type;
         var h = SequenceSeed;
-        for (var i = 0; i < tokens.Count; i++)
+        for (var i = 0; i < count; i++)
         {
             var t = tokens[i];
             h = TextHash.Mix(h, TextHash.Normalized(term.AsSpan(t.Start, t.Length)));
@@ -54,7 +58,7 @@ internal sealed class Lexicon
                 node.Disease = -1;
             }
 
-            if (i + 1 < tokens.Count)
+            if (i + 1 < count)
             {
                 node.HasContinuation = true;
                 continue;
@@ -160,6 +164,43 @@ internal sealed class Lexicon
         }
 
         return type == LexiconType.Chemical ? node.Chemical : node.Disease;
+    }
+
+    /// <summary>Tokenizes like <see cref="Tokenizer"/>, stopping once the term is too long to be stored.</summary>
+    private static int TokenizeTerm(string term, Token[] tokens)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < term.Length)
+        {
+            if (Tokenizer.IsSkipped(term[i]))
+            {
+                i++;
+                continue;
+            }
+
+            if (count == tokens.Length)
+            {
+                return count + 1;
+            }
+
+            var start = i;
+            if (Tokenizer.IsWordChar(term[i]))
+            {
+                while (i < term.Length && Tokenizer.IsWordChar(term[i]))
+                {
+                    i++;
+                }
+            }
+            else
+            {
+                i += char.IsHighSurrogate(term[i]) && i + 1 < term.Length && char.IsLowSurrogate(term[i + 1]) ? 2 : 1;
+            }
+
+            tokens[count++] = new Token(start, i, TokenKind.Word, false);
+        }
+
+        return count;
     }
 
     private static void Mark(Span<LexiconMatch> marks, int start, int end)

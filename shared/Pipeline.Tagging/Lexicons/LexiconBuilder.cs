@@ -11,6 +11,18 @@ internal static class LexiconBuilder
         var byName = new Dictionary<(LexiconType, string), int>();
         AddVocabulary(lexicon, byName, drugBankTsv, LexiconType.Chemical, "name");
         AddVocabulary(lexicon, byName, diseaseOntologyTsv, LexiconType.Disease, "label");
+        foreach (var (term, type, vocabulary) in LayTerms.All)
+        {
+            var target = vocabulary ?? term;
+            if (!byName.TryGetValue((type, target), out var entry))
+            {
+                entry = lexicon.AddEntry(new LexiconEntry(type, target, null));
+                byName[(type, target)] = entry;
+            }
+
+            lexicon.AddTerm(term, entry);
+        }
+
         foreach (var term in Symptoms.All)
         {
             var target = term;
@@ -30,18 +42,6 @@ internal static class LexiconBuilder
             {
                 lexicon.AddTerm(term + "s", entry);
             }
-        }
-
-        foreach (var (term, type, vocabulary) in LayTerms.All)
-        {
-            var target = vocabulary ?? term;
-            if (!byName.TryGetValue((type, target), out var entry))
-            {
-                entry = lexicon.AddEntry(new LexiconEntry(type, target, null));
-                byName[(type, target)] = entry;
-            }
-
-            lexicon.AddTerm(term, entry);
         }
 
         return lexicon;

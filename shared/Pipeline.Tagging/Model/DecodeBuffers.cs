@@ -14,4 +14,13 @@ internal sealed class DecodeBuffers
     public int[] Back { get; } = new int[MaxTokens * Labels.Count];
 
     public int[] Predicted { get; } = new int[MaxTokens];
+
+    public ulong[] Stage2Features { get; } = new ulong[MaxTokens * DocumentFeatures.PerToken];
+
+    /// <summary>First-pass labels and document votes for a whole document.</summary>
+    public int[] Stage1 { get; set; } = new int[1024];
+
+    public byte[] Votes { get; set; } = new byte[1024];
+
+    public Dictionary<ulong, int> VoteCounts { get; } = [];
 }

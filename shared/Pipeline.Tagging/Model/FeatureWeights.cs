@@ -1,13 +1,16 @@
 namespace Pipeline.Tagging.Model;
 
 /// <summary>
-/// Feature hash to weight-row table (open addressing, power-of-two size). Read-only after construction, so
-/// many threads can score at once.
+/// Feature hash to weight-row table (open addressing, power-of-two size, at most half full). Each slot's weights
+/// sit at the slot's own offset, so a lookup touches the key array and one weight row, nothing else.
+/// Read-only after construction, so many threads can score at once.
 /// </summary>
 internal sealed class FeatureWeights
 {
+    private const ulong Empty = 0;
+
     private readonly ulong[] _keys;
-    private readonly int[] _rows;
+    private readonly float[] _table;
     private readonly int _mask;
 
     public FeatureWeights(ulong[] features, float[] weights)
@@ -19,25 +22,32 @@ internal sealed class FeatureWeights
 
         Features = features;
         Weights = weights;
-        var size = 1;
-        while (size < features.Length * 2 + 2)
+        var size = 16;
+        while (size < features.Length * 2)
         {
             size <<= 1;
         }
 
         _keys = new ulong[size];
-        _rows = new int[size];
+        _table = new float[size * Labels.Count];
         _mask = size - 1;
         for (var i = 0; i < features.Length; i++)
         {
-            var slot = (int)(features[i] & (ulong)_mask);
-            while (_rows[slot] != 0)
+            // Zero marks an empty slot; a feature hash of zero (one in 2^64) is simply not stored.
+            var key = features[i];
+            if (key == Empty)
+            {
+                continue;
+            }
+
+            var slot = (int)(key & (ulong)_mask);
+            while (_keys[slot] != Empty)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = features[i];
-            _rows[slot] = i + 1;
+            _keys[slot] = key;
+            Array.Copy(weights, i * Labels.Count, _table, slot * Labels.Count, Labels.Count);
         }
     }
 
@@ -50,31 +60,55 @@ internal sealed class FeatureWeights
     /// <summary>Adds the weight rows of the given features into <paramref name="scores"/>.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        var weights = Weights.AsSpan();
+        var keys = _keys;
+        var table = _table.AsSpan();
+        var s0 = scores[0];
+        var s1 = scores[1];
+        var s2 = scores[2];
+        var s3 = scores[3];
+        var s4 = scores[4];
+        var s5 = scores[5];
+        var s6 = scores[6];
+        var s7 = scores[7];
+        var s8 = scores[8];
         foreach (var f in features)
         {
             var slot = (int)(f & (ulong)_mask);
             while (true)
             {
-                var row = _rows[slot];
-                if (row == 0)
+                var key = keys[slot];
+                if (key == f)
                 {
+                    var w = table.Slice(slot * Labels.Count, Labels.Count);
+                    s0 += w[0];
+                    s1 += w[1];
+                    s2 += w[2];
+                    s3 += w[3];
+                    s4 += w[4];
+                    s5 += w[5];
+                    s6 += w[6];
+                    s7 += w[7];
+                    s8 += w[8];
                     break;
                 }
 
-                if (_keys[slot] == f)
+                if (key == Empty)
                 {
-                    var w = weights.Slice((row - 1) * Labels.Count, Labels.Count);
-                    for (var y = 0; y < Labels.Count; y++)
-                    {
-                        scores[y] += w[y];
-                    }
-
                     break;
                 }
 
                 slot = (slot + 1) & _mask;
             }
         }
+
+        scores[0] = s0;
+        scores[1] = s1;
+        scores[2] = s2;
+        scores[3] = s3;
+        scores[4] = s4;
+        scores[5] = s5;
+        scores[6] = s6;
+        scores[7] = s7;
+        scores[8] = s8;
     }
 }

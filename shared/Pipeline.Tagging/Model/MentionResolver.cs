@@ -58,7 +58,14 @@ internal static class MentionResolver
             {
                 if (m.Start >= d.LongStart)
                 {
+                    // The whole long form names the concept when the vocabulary knows it, even if the model
+                    // tagged only its tail ("Regional Pain Syndrome" of "Complex Regional Pain Syndrome").
                     var (canonical, id) = Canonicalize(lexicon, doc, m.Start, m.End, m.Type);
+                    if (m.Start > d.LongStart && lexicon.Exact(doc.Words.AsSpan(d.LongStart, d.LongEnd - d.LongStart), m.Type) is var full and >= 0)
+                    {
+                        (canonical, id) = (lexicon[full].Canonical, lexicon[full].Id);
+                    }
+
                     shortForms ??= [];
                     shortForms.TryAdd(doc.Words[d.ShortStart], (m.Type, canonical, id));
                     found = true;

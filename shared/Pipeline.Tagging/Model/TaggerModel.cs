@@ -9,7 +9,12 @@ namespace Pipeline.Tagging.Model;
 /// </summary>
 internal sealed class TaggerModel(Lexicon lexicon, Lexicon seen, FeatureWeights weights, float[] transitions, string description)
 {
-    private const string Magic = "PTAG-MODEL-2";
+    private const string Magic = "PTAG-MODEL-3";
+
+    /// <summary>The stacked second pass over first-pass labels and document votes, when trained.</summary>
+    public FeatureWeights? Stage2Weights { get; init; }
+
+    public float[]? Stage2Transitions { get; init; }
 
     public Lexicon Lexicon { get; } = lexicon;
 
@@ -32,20 +37,29 @@ internal sealed class TaggerModel(Lexicon lexicon, Lexicon seen, FeatureWeights 
         writer.Write(Description);
         WriteLexicon(writer, Lexicon);
         WriteLexicon(writer, Seen);
+        WriteWeights(writer, Weights, Transitions);
+        writer.Write(Stage2Weights is not null);
+        if (Stage2Weights is not null)
+        {
+            WriteWeights(writer, Stage2Weights, Stage2Transitions!);
+        }
+    }
 
-        writer.Write(Weights.Count);
-        foreach (var f in Weights.Features)
+    private static void WriteWeights(BinaryWriter writer, FeatureWeights weights, float[] transitions)
+    {
+        writer.Write(weights.Count);
+        foreach (var f in weights.Features)
         {
             writer.Write(f);
         }
 
-        foreach (var w in Weights.Weights)
+        foreach (var w in weights.Weights)
         {
             writer.Write((Half)w);
         }
 
-        writer.Write(Transitions.Length);
-        foreach (var t in Transitions)
+        writer.Write(transitions.Length);
+        foreach (var t in transitions)
         {
             writer.Write(t);
         }
@@ -69,13 +83,25 @@ internal sealed class TaggerModel(Lexicon lexicon, Lexicon seen, FeatureWeights 
         using var reader = new BinaryReader(new BufferedStream(brotli, 1 << 16));
         if (reader.ReadString() != Magic)
         {
-            throw new InvalidDataException("Not a Pipeline.Tagging model file.");
+            throw new InvalidDataException("Not a Pipeline.Tagging model file (or one from an incompatible version).");
         }
 
         var description = reader.ReadString();
         var lexicon = ReadLexicon(reader);
         var seen = ReadLexicon(reader);
+        var (weights, transitions) = ReadWeights(reader);
+        FeatureWeights? stage2 = null;
+        float[]? stage2Transitions = null;
+        if (reader.ReadBoolean())
+        {
+            (stage2, stage2Transitions) = ReadWeights(reader);
+        }
 
+        return new TaggerModel(lexicon, seen, weights, transitions, description) { Stage2Weights = stage2, Stage2Transitions = stage2Transitions };
+    }
+
+    private static (FeatureWeights Weights, float[] Transitions) ReadWeights(BinaryReader reader)
+    {
         var count = reader.ReadInt32();
         var features = new ulong[count];
         for (var i = 0; i < count; i++)
@@ -95,7 +121,7 @@ internal sealed class TaggerModel(Lexicon lexicon, Lexicon seen, FeatureWeights 
             transitions[i] = reader.ReadSingle();
         }
 
-        return new TaggerModel(lexicon, seen, new FeatureWeights(features, weights), transitions, description);
+        return (new FeatureWeights(features, weights), transitions);
     }
 
     private static void WriteLexicon(BinaryWriter writer, Lexicon lexicon)

@@ -3,7 +3,8 @@ namespace Pipeline.Tagging.Rules;
 /// <summary>Name lists written for this project: places, organisation and publication words, given names.</summary>
 internal static class Gazetteers
 {
-    public static readonly HashSet<string> Places = new(StringComparer.Ordinal)
+    /// <summary>US states, countries and world regions.</summary>
+    public static readonly HashSet<string> Regions = new(StringComparer.Ordinal)
     {
         // US states and the capital district.
         "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
@@ -32,8 +33,11 @@ internal static class Gazetteers
         "Taiwan", "Hong Kong", "Mongolia", "Vietnam", "Thailand", "Cambodia", "Laos", "Myanmar", "Malaysia",
         "Singapore", "Indonesia", "Philippines", "Australia", "New Zealand", "Europe", "Asia", "Africa",
         "North America", "South America", "Latin America", "Middle East", "Scandinavia",
+    };
 
-        // Large cities.
+    /// <summary>Large cities (a "City, Region" pair needs a region, not one of these, after the comma).</summary>
+    public static readonly HashSet<string> Cities = new(StringComparer.Ordinal)
+    {
         "New York City", "Los Angeles", "Chicago", "Houston", "Phoenix", "Philadelphia", "San Antonio", "San Diego",
         "Dallas", "San Jose", "Austin", "Boston", "Seattle", "Denver", "Atlanta", "Miami", "Orlando", "Tampa",
         "Baltimore", "Detroit", "Minneapolis", "Portland", "San Francisco", "Las Vegas", "Nashville", "Pittsburgh",
@@ -48,6 +52,9 @@ internal static class Gazetteers
         "Sao Paulo", "São Paulo", "Rio de Janeiro", "Lima", "Bogota", "Santiago", "Johannesburg", "Cape Town",
         "Lagos", "Nairobi", "Manhattan", "Brooklyn", "Silicon Valley",
     };
+
+    /// <summary>Every place name: regions and cities (declared after both, as static fields initialise in order).</summary>
+    public static readonly HashSet<string> Places = new([.. Regions, .. Cities], StringComparer.Ordinal);
 
     /// <summary>Two-letter postal codes, accepted only after "City, ".</summary>
     public static readonly HashSet<string> StateCodes = new(StringComparer.Ordinal)
@@ -67,7 +74,7 @@ internal static class Gazetteers
         "Laboratories", "Laboratory", "Labs", "Pharmaceuticals", "Pharma", "Therapeutics", "Trust", "Academy",
         "Ministry", "Service", "Services", "Consortium", "Coalition", "Authority", "Bureau", "Office", "School",
         "Partners", "Healthcare", "Bank", "Fund", "Union", "Registry", "Program",
-        "Programme", "Initiative", "Project", "Collaboration", "Sciences",
+        "Programme", "Initiative", "Project", "Collaboration", "Sciences", "Press", "Publishing", "Publishers",
     };
 
     public static readonly HashSet<string> KnownOrganizations = new(StringComparer.Ordinal)

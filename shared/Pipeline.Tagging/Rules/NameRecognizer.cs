@@ -35,6 +35,47 @@ internal static class NameRecognizer
         {
             TagAcronyms(doc, acronyms, output);
         }
+
+        TagSurnames(doc, output);
+    }
+
+    /// <summary>After "Dr. Jay Goldstein", a later "Goldstein" alone is the same person.</summary>
+    private static void TagSurnames(AnalyzedText doc, List<Candidate> output)
+    {
+        HashSet<string>? surnames = null;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var c in output)
+        {
+            if (c.Type != EntityTypes.Person)
+            {
+                continue;
+            }
+
+            var space = c.Canonical?.LastIndexOf(' ') ?? -1;
+            if (space > 0 && c.Canonical!.Length - space > 2)
+            {
+                surnames ??= new HashSet<string>(StringComparer.Ordinal);
+                var surname = c.Canonical[(space + 1)..];
+                surnames.Add(surname);
+                names.TryAdd(surname, c.Canonical);
+            }
+        }
+
+        if (surnames is null)
+        {
+            return;
+        }
+
+        var text = doc.Text;
+        var lookup = surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var t in doc.Tokens)
+        {
+            if (t.Kind == TokenKind.Word && char.IsUpper(text[t.Start]) && lookup.Contains(text.AsSpan(t.Start, t.Length)))
+            {
+                var surname = text.Substring(t.Start, t.Length);
+                output.Add(new Candidate(t.Start, t.End, EntityTypes.Person, 39, names[surname], null));
+            }
+        }
     }
 
     private static void Classify(AnalyzedText doc, int start, int end, List<Candidate> output, ref Dictionary<string, string>? acronyms)
@@ -84,6 +125,13 @@ internal static class NameRecognizer
             return;
         }
 
+        // "Denver, Colorado" as one place; "Tom Reyes, MD" is a person, not a city in Maryland.
+        if (!IsPerson(doc, start, end) && IsCityState(doc, start, end, out var stateEnd))
+        {
+            output.Add(new Candidate(charStart, tokens[stateEnd - 1].End, EntityTypes.Location, 55, text[charStart..tokens[stateEnd - 1].End], null));
+            return;
+        }
+
         if (Gazetteers.Places.Contains(name))
         {
             output.Add(new Candidate(charStart, charEnd, EntityTypes.Location, 55, name, null));
@@ -96,11 +144,6 @@ internal static class NameRecognizer
             return;
         }
 
-        if (IsCityState(doc, start, end, out var stateEnd))
-        {
-            output.Add(new Candidate(charStart, tokens[stateEnd - 1].End, EntityTypes.Location, 55, text[charStart..tokens[stateEnd - 1].End], null));
-            return;
-        }
 
         if (previous is "in" or "near" or "from" or "across" && words <= 3 && IsPlaceLike(doc, start, end))
         {
@@ -188,7 +231,7 @@ internal static class NameRecognizer
                 }
 
                 var next = text.AsSpan(tokens[k + 1].Start, tokens[k + 1].Length);
-                if (next is "of" or "for" or "and" or "&" || IsCapitalized(text, tokens[k + 1]))
+                if (next is "of" or "for" or "on" or "&")
                 {
                     return true;
                 }
@@ -245,7 +288,7 @@ internal static class NameRecognizer
         var stateStart = end + 1;
         var runEnd = RunEnd(text, tokens, stateStart);
         var state = text[tokens[stateStart].Start..tokens[runEnd - 1].End];
-        if (Gazetteers.StateCodes.Contains(state) || (Gazetteers.Places.Contains(state) && runEnd - stateStart <= 3))
+        if (Gazetteers.StateCodes.Contains(state) || (Gazetteers.Regions.Contains(state) && runEnd - stateStart <= 3))
         {
             stateEnd = runEnd;
             return !HasLexiconMatch(doc, start, end);
@@ -306,7 +349,8 @@ internal static class NameRecognizer
         {
             if (t.Kind == TokenKind.Word && t.Length <= 10 && lookup.TryGetValue(text.AsSpan(t.Start, t.Length), out var longForm))
             {
-                output.Add(new Candidate(t.Start, t.End, EntityTypes.Organization, 70, longForm, null));
+                // Above the plain organisation rule, so a defined "CDC" carries its long form as canonical name.
+                output.Add(new Candidate(t.Start, t.End, EntityTypes.Organization, 71, longForm, null));
             }
         }
     }

@@ -78,7 +78,7 @@ internal static partial class PatternRecognizer
     [GeneratedRegex(@"\b[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,5}\.[A-Za-z]{2,24}\b", RegexOptions.CultureInvariant)]
     private static partial Regex EmailRegex();
 
-    [GeneratedRegex(@"(?<![\w+.-])(?:\+\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,4}(?:[ .-]\d{2,4}){1,4}|(?:1[ .-])?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[ .-]\d{4}|0\d{2,4}[ -]\d{3,4}[ -]\d{3,4})(?![\w-]|\.\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w+.-])(?:(?:\+|00)\d{1,3}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]\d{2,7}){1,4}|(?:1[ .-])?(?:\(\d{3}\)\s?|\d{3}[.-])\d{3}[ .-]\d{4}|0\d{2,4}[ -]\d{3,4}[ -]\d{3,4}|0\d{3,4}[ -]\d{6,7})(?![\w-]|\.\d)", RegexOptions.CultureInvariant)]
     private static partial Regex PhoneRegex();
 
     [GeneratedRegex(@"\b(?:" + Month + @"\s\d{1,2}(?:st|nd|rd|th)?,?\s\d{4}|\d{1,2}(?:st|nd|rd|th)?\s(?:of\s)?" + Month + @",?\s\d{4}|" + Month + @",?\s(?:1[89]|20)\d{2}|" + Month + @"\s\d{1,2}(?:st|nd|rd|th)?\b|(?:1[89]|20)\d{2}-[01]\d-[0-3]\d|[01]?\d/[0-3]?\d/(?:1[89]|20)\d{2}|(?:1[89]|20)\d0s|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b", RegexOptions.CultureInvariant)]

@@ -1,5 +1,3 @@
-using Pipeline.Tagging.Evaluation;
-using Pipeline.Tagging.Lexicons;
 using Pipeline.Tagging.Model;
 using Pipeline.Tagging.Text;
 
@@ -9,108 +7,41 @@ namespace Pipeline.Tagging.Training;
 /// Averaged structured perceptron over BILOU labels with Viterbi decoding (Collins 2002). Chosen over a CRF
 /// because it trains in seconds on one core, has no learning rate to tune, and decodes with the same code.
 /// </summary>
-internal sealed class PerceptronTrainer(Lexicon lexicon)
+internal sealed class PerceptronTrainer(int featuresPerToken)
 {
-    private const int F = FeatureExtractor.PerToken;
     private const int L = Labels.Count;
 
     private readonly Dictionary<ulong, int> _rows = [];
     private readonly List<ulong> _features = [];
     private readonly List<TrainingSentence> _sentences = [];
 
-    public int Tokens { get; private set; }
-
-    public int Mentions { get; private set; }
-
-    public int UnalignedMentions { get; private set; }
-
     public int Sentences => _sentences.Count;
 
-    /// <summary>Adds a document; <paramref name="seen"/> must not contain this document's own mentions.</summary>
-    public void Add(PubTatorDocument document, Lexicon seen)
+    public int Tokens { get; private set; }
+
+    public void AddSentence(ReadOnlySpan<ulong> features, int[] gold)
     {
-        var doc = new AnalyzedText();
-        doc.Analyze(document.Text, lexicon, seen);
-        var gold = new int[doc.Count];
-        var tokens = doc.Tokens;
-        foreach (var m in document.Mentions)
+        var rows = new int[features.Length];
+        for (var k = 0; k < features.Length; k++)
         {
-            Mentions++;
-            var type = m.Type == EntityTypes.Chemical ? LexiconType.Chemical : LexiconType.Disease;
-            var first = -1;
-            var last = -1;
-            for (var i = 0; i < tokens.Length; i++)
+            var f = features[k];
+            if (!_rows.TryGetValue(f, out var row))
             {
-                if (tokens[i].Start == m.Start)
-                {
-                    first = i;
-                }
-
-                if (tokens[i].End == m.End)
-                {
-                    last = i;
-                    break;
-                }
+                row = _features.Count;
+                _rows.Add(f, row);
+                _features.Add(f);
             }
 
-            if (first < 0 || last < first || !IsFree(gold, first, last))
-            {
-                UnalignedMentions++;
-                continue;
-            }
-
-            if (first == last)
-            {
-                gold[first] = Labels.Unit(type);
-            }
-            else
-            {
-                gold[first] = Labels.Begin(type);
-                for (var k = first + 1; k < last; k++)
-                {
-                    gold[k] = Labels.Inside(type);
-                }
-
-                gold[last] = Labels.Last(type);
-            }
+            rows[k] = row;
         }
 
-        var features = new ulong[SentenceSplitter.MaxSentenceTokens * F];
-        var start = 0;
-        foreach (var end in doc.SentenceEnds)
-        {
-            var n = end - start;
-            if (!CanEndAt(gold, start, end))
-            {
-                // A mention crossing a sentence split: keep the sentence whole by skipping its labels.
-                UnalignedMentions++;
-            }
-
-            FeatureExtractor.Extract(doc, start, end, features);
-            var rows = new int[n * F];
-            for (var k = 0; k < n * F; k++)
-            {
-                var f = features[k];
-                if (!_rows.TryGetValue(f, out var row))
-                {
-                    row = _features.Count;
-                    _rows.Add(f, row);
-                    _features.Add(f);
-                }
-
-                rows[k] = row;
-            }
-
-            var g = gold[start..end];
-            Labels.Repair(g);
-            _sentences.Add(new TrainingSentence(rows, g));
-            Tokens += n;
-            start = end;
-        }
+        _sentences.Add(new TrainingSentence(rows, gold));
+        Tokens += gold.Length;
     }
 
-    public TaggerModel Train(Lexicon seen, int epochs, int seed, float pruneBelow, string description, TextWriter? log)
+    public (FeatureWeights Weights, float[] Transitions) Train(int epochs, int seed, float pruneBelow, TextWriter? log)
     {
+        var f = featuresPerToken;
         var rowCount = _features.Count;
         var w = new float[rowCount * L];
         var u = new double[rowCount * L];
@@ -136,9 +67,9 @@ internal sealed class PerceptronTrainer(Lexicon lexicon)
                 for (var i = 0; i < n; i++)
                 {
                     var row = e.Slice(i * L, L);
-                    for (var k = 0; k < F; k++)
+                    for (var k = 0; k < f; k++)
                     {
-                        var wr = w.AsSpan(s.Rows[(i * F) + k] * L, L);
+                        var wr = w.AsSpan(s.Rows[(i * f) + k] * L, L);
                         for (var y = 0; y < L; y++)
                         {
                             row[y] += wr[y];
@@ -155,9 +86,9 @@ internal sealed class PerceptronTrainer(Lexicon lexicon)
                     if (gy != py)
                     {
                         errors++;
-                        for (var k = 0; k < F; k++)
+                        for (var k = 0; k < f; k++)
                         {
-                            var r = s.Rows[(i * F) + k] * L;
+                            var r = s.Rows[(i * f) + k] * L;
                             w[r + gy] += 1;
                             u[r + gy] += c;
                             w[r + py] -= 1;
@@ -179,26 +110,26 @@ internal sealed class PerceptronTrainer(Lexicon lexicon)
                 c++;
             }
 
-            log?.WriteLine($"epoch {epoch + 1}/{epochs}: {errors} token errors ({100.0 * errors / Math.Max(1, Tokens):F2}%)");
+            log?.WriteLine($"  epoch {epoch + 1}/{epochs}: {errors} token errors ({100.0 * errors / Math.Max(1, Tokens):F2}%)");
         }
 
         // Averaged weights: w - u / c (the lazy form of averaging over every step).
         var keptFeatures = new List<ulong>();
         var keptWeights = new List<float>();
-        var row9 = new float[L];
+        var averaged = new float[L];
         for (var r = 0; r < rowCount; r++)
         {
             var max = 0f;
             for (var y = 0; y < L; y++)
             {
-                row9[y] = (float)(w[(r * L) + y] - (u[(r * L) + y] / c));
-                max = Math.Max(max, Math.Abs(row9[y]));
+                averaged[y] = (float)(w[(r * L) + y] - (u[(r * L) + y] / c));
+                max = Math.Max(max, Math.Abs(averaged[y]));
             }
 
             if (max >= pruneBelow)
             {
                 keptFeatures.Add(_features[r]);
-                keptWeights.AddRange(row9);
+                keptWeights.AddRange(averaged);
             }
         }
 
@@ -208,23 +139,7 @@ internal sealed class PerceptronTrainer(Lexicon lexicon)
             transitions[k] = (float)(tw[k] - (tu[k] / c));
         }
 
-        log?.WriteLine($"features: {rowCount} seen, {keptFeatures.Count} kept");
-        return new TaggerModel(lexicon, seen, new FeatureWeights([.. keptFeatures], [.. keptWeights]), transitions, description);
+        log?.WriteLine($"  features: {rowCount} seen, {keptFeatures.Count} kept");
+        return (new FeatureWeights([.. keptFeatures], [.. keptWeights]), transitions);
     }
-
-    private static bool IsFree(int[] gold, int first, int last)
-    {
-        for (var k = first; k <= last; k++)
-        {
-            if (gold[k] != Labels.Outside)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool CanEndAt(int[] gold, int start, int end) =>
-        (start == 0 || Labels.CanEnd(gold[start - 1]) || gold[start - 1] == Labels.Outside) && Labels.CanEnd(gold[end - 1]);
 }

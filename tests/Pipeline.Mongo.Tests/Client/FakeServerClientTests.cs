@@ -22,7 +22,7 @@ public sealed class FakeServerClientTests
     {
         await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "insert" ? FakeReply.Of(WriteError(11000, "E11000 duplicate key error")) : null);
         await using var client = Direct(server);
-        var ex = await Assert.ThrowsAsync<MongoWriteException>(() => client.GetDatabase("db").GetCollection("c").InsertOneAsync(new BsonDocument("_id", 1)));
+        var ex = await Assert.ThrowsAsync<MongoWriteException>(() => client.GetDatabase("db").GetCollection<BsonDocument>("c").InsertOneAsync(new BsonDocument("_id", 1)));
         Assert.Equal(ServerErrorCategory.DuplicateKey, ex.WriteError.Category);
         Assert.Equal(11000, ex.WriteError.Code);
         Assert.Null(ex.WriteConcernError);
@@ -35,7 +35,7 @@ public sealed class FakeServerClientTests
         await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "insert" ? FakeReply.Of(reply) : null);
         server.Hello = FakeMongoServer.StandardHello("rs", hosts: [server.Address]);
         await using var client = new MongoClient($"mongodb://{server.Address}/?replicaSet=rs&serverSelectionTimeoutMS=2000&w=majority&wtimeoutMS=100");
-        var ex = await Assert.ThrowsAsync<MongoWriteConcernException>(() => client.GetDatabase("db").GetCollection("c").InsertOneAsync(new BsonDocument("_id", 1)));
+        var ex = await Assert.ThrowsAsync<MongoWriteConcernException>(() => client.GetDatabase("db").GetCollection<BsonDocument>("c").InsertOneAsync(new BsonDocument("_id", 1)));
         Assert.Equal(64, ex.WriteConcernError.Code);
         Assert.True(ex.WriteConcernError.Details!["wtimeout"].AsBoolean);
         var insert = Assert.Single(server.ReceivedExceptHandshake, c => c.GetElement(0).Name == "insert");
@@ -50,7 +50,7 @@ public sealed class FakeServerClientTests
             ? FakeReply.Of(BsonDocument.Parse("{ ok: 1, n: 1, writeErrors: [ { index: 1, code: 11000, errmsg: 'dup' } ] }"))
             : null);
         await using var client = Direct(server);
-        var ex = await Assert.ThrowsAsync<MongoBulkWriteException>(() => client.GetDatabase("db").GetCollection("c").InsertManyAsync([new BsonDocument("_id", 1), new BsonDocument("_id", 1), new BsonDocument("_id", 2)]));
+        var ex = await Assert.ThrowsAsync<MongoBulkWriteException>(() => client.GetDatabase("db").GetCollection<BsonDocument>("c").InsertManyAsync([new BsonDocument("_id", 1), new BsonDocument("_id", 1), new BsonDocument("_id", 2)]));
         Assert.Equal(1, Assert.Single(ex.WriteErrors).Index);
         Assert.Equal(1, ex.InsertedCount);
     }
@@ -62,7 +62,7 @@ public sealed class FakeServerClientTests
             ? FakeReply.Of(BsonDocument.Parse("{ ok: 0, code: 2, codeName: 'BadValue', errmsg: '$or must be an array', errorLabels: ['Whatever'] }"))
             : null);
         await using var client = Direct(server);
-        var ex = await Assert.ThrowsAsync<MongoCommandException>(() => client.GetDatabase("db").GetCollection("c").FindAsync(BsonDocument.Parse("{ $or: true }")));
+        var ex = await Assert.ThrowsAsync<MongoCommandException>(() => client.GetDatabase("db").GetCollection<BsonDocument>("c").FindAsync(BsonDocument.Parse("{ $or: true }")));
         Assert.Equal(2, ex.Code);
         Assert.Equal("BadValue", ex.CodeName);
         Assert.Contains("Whatever", ex.ErrorLabels);
@@ -73,11 +73,34 @@ public sealed class FakeServerClientTests
     {
         await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "insert" ? FakeReply.Of(BsonDocument.Parse("{ ok: 1, n: 1 }")) : null);
         await using var client = new MongoClient($"mongodb://{server.Address}/?serverSelectionTimeoutMS=2000");
-        await client.GetDatabase("db").GetCollection("c").InsertOneAsync(new BsonDocument("_id", 1));
+        await client.GetDatabase("db").GetCollection<BsonDocument>("c").InsertOneAsync(new BsonDocument("_id", 1));
         var insert = Assert.Single(server.ReceivedExceptHandshake);
         Assert.True(insert.Contains("lsid"));
         Assert.False(insert.Contains("txnNumber"));
         Assert.Equal("db", insert["$db"].AsString);
+    }
+
+    [Fact]
+    public async Task The_highest_cluster_time_seen_is_gossiped_back()
+    {
+        var times = new Queue<uint>([5, 9, 7, 8]);
+        await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "ping"
+            ? FakeReply.Of(new BsonDocument
+            {
+                { "ok", 1 },
+                { "$clusterTime", new BsonDocument { { "clusterTime", new BsonTimestamp((int)times.Dequeue(), 1) }, { "signature", new BsonDocument { { "hash", new BsonBinaryData(new byte[20]) }, { "keyId", 0L } } } } },
+            })
+            : null);
+        server.Hello = FakeMongoServer.StandardHello("rs", hosts: [server.Address]);
+        await using var client = new MongoClient($"mongodb://{server.Address}/?replicaSet=rs&serverSelectionTimeoutMS=2000");
+        for (var i = 0; i < 4 && times.Count > 0; i++)
+        {
+            await client.GetDatabase("admin").RunCommandAsync(new BsonDocument("ping", 1));
+        }
+
+        var sent = server.ReceivedExceptHandshake.Select(c => c.GetValue("$clusterTime", BsonNull.Value)).ToList();
+        Assert.True(sent[0].IsBsonNull);
+        Assert.Equal([5, 9, 9], sent.Skip(1).Select(t => t["clusterTime"].AsBsonTimestamp.Timestamp));
     }
 
     [Fact]
@@ -88,6 +111,28 @@ public sealed class FakeServerClientTests
         await using var client = Direct(server);
         var ex = await Assert.ThrowsAsync<MongoIncompatibleDriverException>(() => client.GetDatabase("db").RunCommandAsync(new BsonDocument("ping", 1)));
         Assert.Contains("requires at least 17 (MongoDB 6.0)", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_newer_than_this_client_supports_is_refused()
+    {
+        await using var server = new FakeMongoServer();
+        server.Hello = FakeMongoServer.StandardHello(null, maxWireVersion: 40).Set("minWireVersion", 35);
+        await using var client = Direct(server);
+        var ex = await Assert.ThrowsAsync<MongoIncompatibleDriverException>(() => client.GetDatabase("db").RunCommandAsync(new BsonDocument("ping", 1)));
+        Assert.Contains("requires wire version 35", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(17)]
+    [InlineData(25)]
+    [InlineData(27)]
+    public async Task MongoDB_6_0_to_8_x_are_accepted(int maxWireVersion)
+    {
+        await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "ping" ? FakeReply.Of(new BsonDocument("ok", 1)) : null);
+        server.Hello = FakeMongoServer.StandardHello(null, maxWireVersion: maxWireVersion);
+        await using var client = Direct(server);
+        Assert.Equal(1, (await client.GetDatabase("db").RunCommandAsync(new BsonDocument("ping", 1)))["ok"].ToInt32());
     }
 
     [Fact]
@@ -137,7 +182,7 @@ public sealed class FakeServerClientTests
             _ => null,
         });
         await using var client = Direct(server);
-        await using (var cursor = await client.GetDatabase("db").GetCollection("c").FindAsync([], new FindOptions { BatchSize = 2 }))
+        await using (var cursor = await client.GetDatabase("db").GetCollection<BsonDocument>("c").FindAsync([], new FindOptions { BatchSize = 2 }))
         {
             Assert.True(await cursor.MoveNextAsync());
             Assert.Equal(2, cursor.Current.Count());
@@ -155,7 +200,7 @@ public sealed class FakeServerClientTests
             ? Interlocked.Increment(ref finds) == 1 ? FakeReply.Close : FakeReply.Of(BsonDocument.Parse("{ ok: 1, cursor: { id: NumberLong(0), ns: 'db.c', firstBatch: [ { _id: 1 } ] } }"))
             : null);
         await using var client = Direct(server);
-        var documents = await (await client.GetDatabase("db").GetCollection("c").FindAsync([])).ToListAsync();
+        var documents = await (await client.GetDatabase("db").GetCollection<BsonDocument>("c").FindAsync([])).ToListAsync();
         Assert.Single(documents);
         Assert.Equal(2, finds);
     }
@@ -165,7 +210,7 @@ public sealed class FakeServerClientTests
     {
         await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "find" ? FakeReply.Close : null);
         await using var client = Direct(server, "&retryReads=false");
-        await Assert.ThrowsAsync<MongoConnectionException>(() => client.GetDatabase("db").GetCollection("c").FindAsync([]));
+        await Assert.ThrowsAsync<MongoConnectionException>(() => client.GetDatabase("db").GetCollection<BsonDocument>("c").FindAsync([]));
         Assert.Single(server.ReceivedExceptHandshake, c => c.GetElement(0).Name == "find");
     }
 
@@ -174,7 +219,7 @@ public sealed class FakeServerClientTests
     {
         await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "ping" ? FakeReply.Of(new BsonDocument("ok", 1)) : null);
         await using var client = Direct(server, "&w=0");
-        await client.GetDatabase("db").GetCollection("c").InsertOneAsync(new BsonDocument("_id", 1));
+        await client.GetDatabase("db").GetCollection<BsonDocument>("c").InsertOneAsync(new BsonDocument("_id", 1));
         await client.GetDatabase("db").RunCommandAsync(new BsonDocument("ping", 1)); // same connection: proves nothing was left unread
         var insert = Assert.Single(server.ReceivedExceptHandshake, c => c.GetElement(0).Name == "insert");
         Assert.False(insert.Contains("lsid"));

@@ -27,7 +27,7 @@ public sealed class PrimaryDiscoveryTests
         b.Hello = Member(primary: true, hosts);
         await using var client = Client(a.Address);
 
-        await client.GetDatabase("db").GetCollection("c").InsertOneAsync(new BsonDocument("_id", 1));
+        await client.GetDatabase("db").GetCollection<BsonDocument>("c").InsertOneAsync(new BsonDocument("_id", 1));
 
         Assert.Single(b.ReceivedExceptHandshake, c => c.GetElement(0).Name == "insert");
         Assert.DoesNotContain(a.ReceivedExceptHandshake, c => c.GetElement(0).Name == "insert");
@@ -46,7 +46,7 @@ public sealed class PrimaryDiscoveryTests
 
         for (var i = 0; i < 3; i++)
         {
-            await client.GetDatabase("db").GetCollection("c").InsertOneAsync(new BsonDocument("_id", i));
+            await client.GetDatabase("db").GetCollection<BsonDocument>("c").InsertOneAsync(new BsonDocument("_id", i));
         }
 
         Assert.Equal(3, b.ReceivedExceptHandshake.Count(c => c.GetElement(0).Name == "insert"));
@@ -62,7 +62,7 @@ public sealed class PrimaryDiscoveryTests
         a.Hello = Member(primary: true, hosts, electionId: 1);
         b.Hello = Member(primary: false, hosts);
         await using var client = Client($"{a.Address},{b.Address}");
-        var collection = client.GetDatabase("db").GetCollection("c");
+        var collection = client.GetDatabase("db").GetCollection<BsonDocument>("c");
         await collection.InsertOneAsync(new BsonDocument("_id", 1));
 
         // Election: b takes over; a refuses writes the way a stepped-down primary does.
@@ -90,7 +90,7 @@ public sealed class PrimaryDiscoveryTests
         await using var a = new FakeMongoServer(AcceptInserts);
         a.Hello = FakeMongoServer.StandardHello("other", true, [a.Address]);
         await using var client = new MongoClient($"mongodb://{a.Address}/?replicaSet=rs&serverSelectionTimeoutMS=300");
-        await Assert.ThrowsAsync<MongoTimeoutException>(() => client.GetDatabase("db").GetCollection("c").InsertOneAsync(new BsonDocument("_id", 1)));
+        await Assert.ThrowsAsync<MongoTimeoutException>(() => client.GetDatabase("db").GetCollection<BsonDocument>("c").InsertOneAsync(new BsonDocument("_id", 1)));
         Assert.DoesNotContain(a.ReceivedExceptHandshake, c => c.GetElement(0).Name == "insert");
     }
 }

@@ -87,6 +87,25 @@ public sealed class ScramTests
     }
 
     [Fact]
+    public async Task Scram_sha_1_runs_over_the_wire_when_asked_for()
+    {
+        await using var server = new FakeMongoServer(command => command.GetElement(0).Name switch
+        {
+            "saslStart" when command["mechanism"] == "SCRAM-SHA-1" => FakeReply.Of(new BsonDocument { { "conversationId", 1 }, { "done", false }, { "payload", Bytes("r=fyko+d2lbbFgONRv9qkxdawLHo+Vgk7qvUOKUwuWLIWg4l/9SraGMHEE,s=rQ9ZY3MntBeuP3E1TDVC4w==,i=10000") }, { "ok", 1 } }),
+            "saslContinue" when Encoding.UTF8.GetString(command["payload"].AsBsonBinaryData.Bytes).EndsWith("p=MC2T8BvbmWRckDw8oWl5IVghwCY=", StringComparison.Ordinal)
+                => FakeReply.Of(new BsonDocument { { "conversationId", 1 }, { "done", true }, { "payload", Bytes("v=UMWeI25JD1yNYZRMpZ4VHvhZ9e0=") }, { "ok", 1 } }),
+            "ping" => FakeReply.Of(new BsonDocument("ok", 1)),
+            "hello" => null,
+            _ => FakeReply.Of(new BsonDocument { { "ok", 0 }, { "code", 18 }, { "errmsg", "unexpected" } }),
+        });
+        var settings = new MongoClientSettings(MongoUrl.Parse($"mongodb://user:pencil@{server.Address}/app?authMechanism=SCRAM-SHA-1&directConnection=true&serverSelectionTimeoutMS=3000")) { NonceFactory = () => "fyko+d2lbbFgONRv9qkxdawL" };
+        await using var client = new MongoClient(settings);
+        await client.GetDatabase("app").RunCommandAsync(new BsonDocument("ping", 1));
+        Assert.Equal("app", server.Received.Single(c => c.GetElement(0).Name == "saslStart")["$db"].AsString);
+        Assert.DoesNotContain(server.Received, c => c.Contains("saslSupportedMechs"));
+    }
+
+    [Fact]
     public async Task Wrong_credentials_raise_an_authentication_error()
     {
         await using var server = new FakeMongoServer(command => command.GetElement(0).Name == "saslStart"

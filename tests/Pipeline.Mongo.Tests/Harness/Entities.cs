@@ -9,7 +9,7 @@ internal sealed class Entities(string serverAddress) : IAsyncDisposable
 
     public Dictionary<string, IMongoDatabase> Databases { get; } = [];
 
-    public Dictionary<string, IMongoCollection> Collections { get; } = [];
+    public Dictionary<string, IMongoCollection<BsonDocument>> Collections { get; } = [];
 
     public void Create(BsonArray entities)
     {
@@ -35,7 +35,7 @@ internal sealed class Entities(string serverAddress) : IAsyncDisposable
                     Databases[spec["id"].AsString] = Clients[spec["client"].AsString].Client.GetDatabase(spec["databaseName"].AsString);
                     break;
                 case "collection":
-                    Collections[spec["id"].AsString] = Databases[spec["database"].AsString].GetCollection(spec["collectionName"].AsString);
+                    Collections[spec["id"].AsString] = Databases[spec["database"].AsString].GetCollection<BsonDocument>(spec["collectionName"].AsString);
                     break;
                 default:
                     throw new InvalidOperationException($"entity kind {kind} is not supported");

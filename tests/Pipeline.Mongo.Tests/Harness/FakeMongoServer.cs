@@ -1,7 +1,9 @@
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using MongoDB.Bson;
 using Pipeline.Mongo.Wire;
 
@@ -34,8 +36,11 @@ internal sealed class FakeMongoServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Task _acceptLoop;
 
-    public FakeMongoServer(Func<BsonDocument, FakeReply?>? handler = null)
+    private readonly X509Certificate2? _certificate;
+
+    public FakeMongoServer(Func<BsonDocument, FakeReply?>? handler = null, X509Certificate2? certificate = null)
     {
+        _certificate = certificate;
         Handler = handler ?? (_ => null);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -104,10 +109,17 @@ internal sealed class FakeMongoServer : IAsyncDisposable
     private async Task ServeAsync(Socket socket)
     {
         using var _ = socket;
-        await using var stream = new NetworkStream(socket, ownsSocket: false);
+        Stream stream = new NetworkStream(socket, ownsSocket: false);
         var header = new byte[4];
         try
         {
+            if (_certificate is not null)
+            {
+                var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = ssl;
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = _certificate }, _stop.Token);
+            }
+
             while (!_stop.IsCancellationRequested)
             {
                 await stream.ReadExactlyAsync(header, _stop.Token);
@@ -145,9 +157,13 @@ internal sealed class FakeMongoServer : IAsyncDisposable
                 }
             }
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or EndOfStreamException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or SocketException or EndOfStreamException or ObjectDisposedException or System.Security.Authentication.AuthenticationException)
         {
-            // the client went away or the test is over
+            // the client went away (or refused our certificate) or the test is over
+        }
+        finally
+        {
+            await stream.DisposeAsync();
         }
     }
 

@@ -5,7 +5,7 @@ namespace Pipeline.Mongo.Tests.Harness;
 /// <summary>Maps a unified-format collection operation onto the client API; unknown arguments are an error.</summary>
 internal static class OperationRunner
 {
-    public static async Task<BsonValue?> RunAsync(IMongoCollection collection, string name, BsonDocument args)
+    public static async Task<BsonValue?> RunAsync(IMongoCollection<BsonDocument> collection, string name, BsonDocument args)
     {
         var used = new HashSet<string>(StringComparer.Ordinal) { "rawData" }; // rawData: only for 8.2+, ignored below that
         BsonValue? Arg(string key)
@@ -32,13 +32,13 @@ internal static class OperationRunner
                 break;
             case "updateOne" or "updateMany" or "replaceOne":
                 var options = new UpdateOptions { IsUpsert = Arg("upsert")?.ToBoolean() ?? false, Comment = Arg("comment") };
-                var update = name switch
+                var (matched, modified, upsertedId) = name switch
                 {
-                    "updateOne" => await collection.UpdateOneAsync(Doc("filter")!, Doc("update")!, options),
-                    "updateMany" => await collection.UpdateManyAsync(Doc("filter")!, Doc("update")!, options),
-                    _ => await collection.ReplaceOneAsync(Doc("filter")!, Doc("replacement")!, options),
+                    "updateOne" => await collection.UpdateOneAsync(Doc("filter")!, Doc("update")!, options) is var u ? (u.MatchedCount, u.ModifiedCount, u.UpsertedId) : default,
+                    "updateMany" => await collection.UpdateManyAsync(Doc("filter")!, Doc("update")!, options) is var m ? (m.MatchedCount, m.ModifiedCount, m.UpsertedId) : default,
+                    _ => await collection.ReplaceOneAsync(Doc("filter")!, Doc("replacement")!, options) is var r ? (r.MatchedCount, r.ModifiedCount, r.UpsertedId) : default,
                 };
-                result = new BsonDocument { { "matchedCount", update.MatchedCount }, { "modifiedCount", update.ModifiedCount }, { "upsertedCount", update.UpsertedId is null ? 0 : 1 } };
+                result = new BsonDocument { { "matchedCount", matched }, { "modifiedCount", modified }, { "upsertedCount", upsertedId is null ? 0 : 1 } };
                 break;
             case "deleteOne" or "deleteMany":
                 var delete = name == "deleteOne"

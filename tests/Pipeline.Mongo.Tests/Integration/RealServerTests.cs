@@ -15,7 +15,7 @@ public sealed class RealServerTests
     {
         await using var client = new MongoClient(MongoDbFactAttribute.Url);
         var database = client.GetDatabase("pipeline_tests");
-        var collection = database.GetCollection(UniqueName("crud"));
+        var collection = database.GetCollection<BsonDocument>(UniqueName("crud"));
         try
         {
             await collection.InsertManyAsync(Enumerable.Range(1, 7).Select(i => new BsonDocument { { "_id", i }, { "x", i * 11 } }));

@@ -120,6 +120,55 @@ public sealed class MongoDocumentStoreCommandTests
         Assert.Equal("docs.duplicates", update["update"].AsString);
     }
 
+    [Fact]
+    public async Task Search_pages_carry_the_snapshot_and_advance_by_the_page_size()
+    {
+        var rows = Enumerable.Range(0, 3).Select(i => MongoDocumentMapper.ToBson(
+            RealServerTests.Document($"https://p.example/{i}", $"Page {i}", $"Words about pain {i}.", 1),
+            new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero)).Add("_score", 1.5 - i)).ToList();
+        await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "aggregate"
+            ? FakeReply.Of(new BsonDocument { { "cursor", new BsonDocument { { "id", 0L }, { "ns", "pipe.docs" }, { "firstBatch", new BsonArray(rows.Take(c["pipeline"].AsBsonArray.First(s => s.AsBsonDocument.Contains("$limit"))["$limit"].ToInt32())) } } }, { "ok", 1 } })
+            : Default(c));
+        var (client, store) = Connect(server);
+        await using var _ = client;
+
+        var first = await store.SearchAsync(new DocumentQuery { Text = "pain", Limit = 2 }, default);
+        var second = await store.SearchAsync(new DocumentQuery { Text = "pain", Limit = 2, Cursor = first.NextCursor }, default);
+
+        Assert.Equal(["Page 0", "Page 1"], first.Hits.Select(h => h.Title));
+        Assert.Equal(1.5, first.Hits[0].Score);
+        Assert.Equal(new Dictionary<string, int> { ["Chemical"] = 1 }, first.Hits[0].EntityCounts);
+        Assert.Contains(first.Hits[0].Highlights, h => first.Hits[0].Snippet.Substring(h.Start, h.Length) == "pain");
+        Assert.NotNull(first.NextCursor);
+        var pipelines = server.ReceivedExceptHandshake.Where(c => c.GetElement(0).Name == "aggregate").Select(c => c["pipeline"].AsBsonArray).ToList();
+        Assert.Equal(pipelines[0][0], pipelines[1][0]); // same $match, snapshot included
+        Assert.Contains(new BsonDocument("$skip", 2), pipelines[1]);
+        Assert.DoesNotContain(pipelines[0], s => s.AsBsonDocument.Contains("$skip"));
+    }
+
+    [Fact]
+    public async Task Facets_are_grouped_by_type_then_count_then_value()
+    {
+        var groups = BsonArray.Create(new[]
+        {
+            new BsonDocument { { "_id", "Disease:pain" }, { "n", 3 } },
+            new BsonDocument { { "_id", "Chemical:ketamine" }, { "n", 2 } },
+            new BsonDocument { { "_id", "Disease:depression" }, { "n", 3 } },
+            new BsonDocument { { "_id", "Disease:anxiety" }, { "n", 1 } },
+        });
+        await using var server = new FakeMongoServer(c => c.GetElement(0).Name == "aggregate"
+            ? FakeReply.Of(new BsonDocument { { "cursor", new BsonDocument { { "id", 0L }, { "ns", "pipe.docs" }, { "firstBatch", groups } } }, { "ok", 1 } })
+            : Default(c));
+        var (client, store) = Connect(server);
+        await using var _ = client;
+
+        var facets = await store.FacetsAsync(new DocumentQuery(), null, null, 2, default);
+
+        Assert.Equal(
+            [new EntityFacet("Chemical", "ketamine", 2), new EntityFacet("Disease", "depression", 3), new EntityFacet("Disease", "pain", 3)],
+            facets);
+    }
+
     [Theory]
     [InlineData("{\"$where\": \"sleep(1000)\"}")]
     [InlineData("^.*$|(a+)+")]

@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Pipeline.Cleaning.Text;
-
-namespace Pipeline.Cleaning.Html;
+namespace Pipeline.Cleaning.Text;
 
 /// <summary>
 /// Cuts the main block at a "Related posts", "Comments" or "About the author" heading: what follows such a heading
@@ -11,7 +9,7 @@ internal static partial class TailCutter
 {
     private const double MaxShare = 0.4;
 
-    [GeneratedRegex(@"^((\d+\s+)?(comments?|responses?|replies)(\s*\(\d+\))?|leave a (reply|comment)|post a comment|add a comment|join the (discussion|conversation)|about the author|more (articles|stories|posts|from\b.*)|explore more( articles| posts| stories)?|recent (posts|articles|stories)|latest (posts|articles|news|stories)|you (may|might) also (like|enjoy)|recommended( for you| reading| articles| posts)?|popular (posts|articles|stories)|read next|trending( now| articles)?|related( posts| articles| stories| reading| content)?|keep reading|further reading|share (this|it)( (article|post|story))?|sign up for (our|the) newsletter|subscribe to (our|the) newsletter)[\s:.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((\d+\s+)?(comments?|responses?|replies)(\s*\(\d+\))?|leave a (reply|comment)|post a comment|what do you think\?|add a comment|join the (discussion|conversation)|about the author|more (articles|stories|posts|from\b.*)|explore more( articles| posts| stories)?|recent (posts|articles|stories)|latest (posts|articles|news|stories)|you (may|might) also (like|enjoy)|recommended( for you| reading| articles| posts)?|popular (posts|articles|stories)|read next|trending( now| articles)?|related( posts| articles| stories| reading| content)?|keep reading|further reading|share (this|it)( (article|post|story))?|sign up for (our|the) newsletter|subscribe to (our|the) newsletter)[\s:.!]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CutHeading();
 
     public static void Cut(List<TextUnit> units)

@@ -1,0 +1,193 @@
+using System.CommandLine;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Crawler;
+using Pipeline.Fetcher;
+using Pipeline.Hosting;
+using Pipeline.Storage;
+
+namespace Pipeline.Cli;
+
+/// <summary><c>pipeline crawl add|list|remove|run|once</c>: crawl definitions in the store, and crawls run now in this process.</summary>
+internal static class CrawlCommand
+{
+    public static Command Create() => new("crawl", "Define scheduled crawls, or crawl now.")
+    {
+        Add(),
+        List(),
+        Remove(),
+        Run(),
+        Once(),
+    };
+
+    private static Command Add()
+    {
+        var name = new Argument<string>("name") { Description = "The crawl's name (letters, digits, '-', '_', '.')." };
+        var urls = new Argument<string[]>("urls") { Description = "Seed URLs.", Arity = ArgumentArity.OneOrMore };
+        var every = new Option<string?>("--every") { Description = "Run every interval: 30m, 6h, 1d..." };
+        var cron = new Option<string?>("--cron") { Description = "Run on a Quartz cron schedule, e.g. \"0 0 */6 * * ?\"." };
+        var depth = Depth();
+        var maxPages = MaxPages();
+        var scope = Scope();
+        var sitemap = Sitemap();
+        var data = CliOptions.Data();
+        var command = new Command("add", "Add (or replace) a scheduled crawl; a running pipeline picks it up without a restart.")
+        {
+            name, urls, every, cron, depth, maxPages, scope, sitemap, data,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var builder = AllInOne.CreateBuilder(parse.GetValue(data)!, LogLevel.Warning);
+            CrawlDefinition definition;
+            try
+            {
+                var interval = parse.GetValue(every) is { } text ? CrawlDefinitions.ParseInterval(text) : (TimeSpan?)null;
+                definition = CrawlDefinitions.Create(
+                    parse.GetValue(name)!, parse.GetValue(urls)!, interval, parse.GetValue(cron), parse.GetValue(depth), parse.GetValue(maxPages),
+                    parse.GetValue(scope)!, parse.GetValue(sitemap), DateTimeOffset.UtcNow);
+                await CrawlDefinitions.CheckReachableAsync(definition.Seeds, Guard(builder.Configuration), cancellationToken);
+            }
+            catch (Exception ex) when (ex is ArgumentException or FormatException)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+
+            builder.AddPipelineStore();
+            using var host = builder.Build();
+            await host.Services.GetRequiredService<ICrawlStateStore>().SaveCrawlAsync(definition, cancellationToken);
+            Console.WriteLine($"Crawl {definition.Name} saved: {Describe(definition)}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command List()
+    {
+        var data = CliOptions.Data();
+        var command = new Command("list", "List the stored crawls.") { data };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = StoreHost(parse.GetValue(data)!);
+            var crawls = await host.Services.GetRequiredService<ICrawlStateStore>().ListCrawlsAsync(cancellationToken);
+            if (crawls.Count == 0)
+            {
+                Console.WriteLine("No crawls. Add one with: pipeline crawl add NAME URL --every 6h");
+            }
+
+            foreach (var crawl in crawls)
+            {
+                Console.WriteLine($"{crawl.Name,-20} {Describe(crawl)}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Remove()
+    {
+        var name = new Argument<string>("name") { Description = "The crawl to remove (its URL states go with it)." };
+        var data = CliOptions.Data();
+        var command = new Command("remove", "Remove a stored crawl; a running pipeline stops scheduling it at its next refresh.") { name, data };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            using var host = StoreHost(parse.GetValue(data)!);
+            var removed = await host.Services.GetRequiredService<ICrawlStateStore>().DeleteCrawlAsync(parse.GetValue(name)!, cancellationToken);
+            if (!removed)
+            {
+                await Console.Error.WriteLineAsync($"No crawl named {parse.GetValue(name)}.");
+                return 1;
+            }
+
+            Console.WriteLine($"Crawl {parse.GetValue(name)} removed.");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Run()
+    {
+        var name = new Argument<string>("name") { Description = "The stored crawl to run now." };
+        var data = CliOptions.Data();
+        var command = new Command("run", "Run a stored crawl now, in this process, to completion (every known URL, conditionally).") { name, data };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            CrawlDefinition? definition;
+            using (var host = StoreHost(parse.GetValue(data)!))
+            {
+                definition = await host.Services.GetRequiredService<ICrawlStateStore>().GetCrawlAsync(parse.GetValue(name)!, cancellationToken);
+            }
+
+            if (definition is null)
+            {
+                await Console.Error.WriteLineAsync($"No crawl named {parse.GetValue(name)}. See: pipeline crawl list");
+                return 1;
+            }
+
+            return await CrawlOnce.RunAsync(definition, parse.GetValue(data)!, null, Console.Out, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Command Once()
+    {
+        var urls = new Argument<string[]>("urls") { Description = "Seed URLs.", Arity = ArgumentArity.OneOrMore };
+        var depth = Depth();
+        var maxPages = MaxPages();
+        var scope = Scope();
+        var sitemap = Sitemap();
+        var data = CliOptions.Data();
+        var command = new Command("once", "Crawl now, in this process (all-in-one), and print a summary.") { urls, depth, maxPages, scope, sitemap, data };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            CrawlDefinition definition;
+            try
+            {
+                definition = CrawlDefinitions.Create(
+                    CrawlOnce.CrawlName, parse.GetValue(urls)!, TimeSpan.FromDays(1), null, parse.GetValue(depth), parse.GetValue(maxPages),
+                    parse.GetValue(scope)!, parse.GetValue(sitemap), DateTimeOffset.UtcNow);
+            }
+            catch (ArgumentException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+
+            return await CrawlOnce.RunAsync(definition, parse.GetValue(data)!, null, Console.Out, cancellationToken);
+        });
+        return command;
+    }
+
+    private static Option<int> Depth() =>
+        new("--depth") { Description = "Links followed from the seeds (0: the seeds only).", DefaultValueFactory = _ => 2 };
+
+    private static Option<int> MaxPages() =>
+        new("--max-pages") { Description = "Pages fetched per run at most.", DefaultValueFactory = _ => 1000 };
+
+    private static Option<string> Scope()
+    {
+        var scope = new Option<string>("--scope") { Description = "same-host, same-prefix or list (the seeds only).", DefaultValueFactory = _ => CrawlScope.SameHost };
+        scope.AcceptOnlyFromAmong([.. CrawlScope.Names]);
+        return scope;
+    }
+
+    private static Option<bool> Sitemap() =>
+        new("--sitemap") { Description = "Also read sitemap.xml (and robots.txt Sitemap lines) for URLs." };
+
+    private static IHost StoreHost(string data)
+    {
+        var builder = AllInOne.CreateBuilder(data, LogLevel.Warning);
+        builder.AddPipelineStore();
+        return builder.Build();
+    }
+
+    internal static AddressGuard Guard(IConfiguration configuration) =>
+        new(configuration.GetValue($"{CrawlerOptions.SectionName}:{nameof(CrawlerOptions.AllowPrivateNetworks)}", false));
+
+    private static string Describe(CrawlDefinition crawl) =>
+        $"{(crawl.Cron is { } cron ? "cron \"" + cron + "\"" : "every " + crawl.Interval)}, depth {crawl.Depth}, max {crawl.MaxPages} pages, " +
+        $"{crawl.Scope}{(crawl.UseSitemap ? ", sitemap" : string.Empty)}: {string.Join(' ', crawl.Seeds)}";
+}

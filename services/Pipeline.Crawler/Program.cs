@@ -1,0 +1,8 @@
+using Microsoft.Extensions.Hosting;
+using Pipeline.Crawler;
+using Pipeline.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+CrawlerService.AddServices(builder);
+builder.AddPipeline(CrawlerService.AddConsumers);
+await builder.Build().RunAsync();

@@ -1,0 +1,8 @@
+using Microsoft.Extensions.Hosting;
+using Pipeline.Fetcher;
+using Pipeline.Hosting;
+
+var builder = Host.CreateApplicationBuilder(args);
+FetcherService.AddServices(builder);
+builder.AddPipeline(FetcherService.AddConsumers);
+await builder.Build().RunAsync();
