@@ -52,8 +52,13 @@ internal static class DocumentEndpoints
 
         try
         {
-            var page = await store.SearchAsync(query, cancellationToken);
-            long? total = query.Cursor is null ? await store.CountAsync(query, cancellationToken) : null;
+            // The count and the page are independent reads: side by side (on another thread, since SQLite's async
+            // calls complete synchronously), the answer waits for the slower one only.
+            var count = query.Cursor is null ? Task.Run(() => store.CountAsync(query, cancellationToken), cancellationToken) : Task.FromResult(-1L);
+            var search = store.SearchAsync(query, cancellationToken);
+            await Task.WhenAll(count, search);
+            var page = await search;
+            long? total = query.Cursor is null ? await count : null;
             return TypedResults.Ok(new SearchResponse(total, page.Hits, page.NextCursor));
         }
         catch (ArgumentException ex)

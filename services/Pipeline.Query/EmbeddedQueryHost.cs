@@ -25,6 +25,7 @@ internal sealed class EmbeddedQueryHost(IServiceProvider parent, IConfiguration 
         builder.Services.AddSingleton(parent.GetRequiredService<IBus>());
         builder.Services.AddSingleton(parent.GetRequiredService<IOptions<PipelineOptions>>());
         builder.Services.AddSingleton(parent.GetRequiredService<HealthCheckService>());
+        builder.Services.AddSingleton<IHostLifetime, ParentLifetime>();
         QueryService.AddServices(builder);
         builder.WebHost.UseUrls(url);
         app = builder.Build();
