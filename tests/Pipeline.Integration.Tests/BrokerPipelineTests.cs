@@ -2,11 +2,12 @@ using Pipeline.Storage;
 using Pipeline.Storage.Sqlite;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using Xunit.Abstractions;
 
 namespace Pipeline.Integration.Tests;
 
 /// <summary>The services deployment on a real broker: Inbox, Cleaner, Tagger and Store as separate processes.</summary>
-public sealed class BrokerPipelineTests(RabbitMqBroker broker) : IClassFixture<RabbitMqBroker>, IDisposable
+public sealed class BrokerPipelineTests(RabbitMqBroker broker, ITestOutputHelper output) : IClassFixture<RabbitMqBroker>, IDisposable
 {
     private static readonly string[] Queues = ["clean-document", "tag-document", "store-document", "inbox-completion"];
     private readonly string work = Directory.CreateTempSubdirectory("pipeline-broker-").FullName;
@@ -82,7 +83,7 @@ public sealed class BrokerPipelineTests(RabbitMqBroker broker) : IClassFixture<R
             Assert.Equal(0u, await MessagesInAsync(connection, queue + "_error"));
         }
 
-        Console.WriteLine($"Broker mode: five seeds and two bad files finished in {stopwatch.Elapsed.TotalSeconds:F2} s.");
+        output.WriteLine($"Broker mode: five seeds and two bad files finished in {stopwatch.Elapsed.TotalSeconds:F2} s.");
         Assert.All(services, s => Assert.False(s.HasExited, "A service exited."));
     }
 
