@@ -69,6 +69,12 @@ internal static class SqliteSchema
             state TEXT NOT NULL);
         CREATE INDEX ix_fetch_state_due ON fetch_state(crawl_name, parked, next_due_at);
         """,
+
+        // v2: the source filter ORs kind, host and name; with each indexed SQLite answers it from the indexes.
+        """
+        CREATE INDEX ix_documents_source_kind ON documents(source_kind);
+        CREATE INDEX ix_documents_source_name ON documents(source_name);
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>
