@@ -18,6 +18,9 @@ internal static class LineClassifier
     private static readonly System.Buffers.SearchValues<string> NoticeWords = System.Buffers.SearchValues.Create(
         ["cookie", "consent", "by continuing", "newsletter", "subscribe", "sign up", "mailing list", "e-mail", "email", "inbox"], StringComparison.OrdinalIgnoreCase);
 
+    private static readonly System.Buffers.SearchValues<string> DisclosureWords = System.Buffers.SearchValues.Create(
+        ["affiliate", "commission", "compensation", "associate", "independently", "purchases made", "supported by", "through our links", "through links"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly System.Buffers.SearchValues<char> BreadcrumbSeparators = System.Buffers.SearchValues.Create(">»›/|·•→:");
 
     public static void ClassifySingleLines(List<TextUnit> units)
@@ -90,6 +93,12 @@ internal static class LineClassifier
             {
                 return BoilerplateKinds.Copyright;
             }
+        }
+
+        if (u.Words <= 60 && t.AsSpan().IndexOfAny(DisclosureWords) >= 0 && LinePatterns.AffiliateDisclosure().IsMatch(t))
+        {
+            // "We may earn a commission": the site's disclosure, not the article's text.
+            return BoilerplateKinds.Advertisement;
         }
 
         if (u.Words <= 60 && t.AsSpan().IndexOfAny(NoticeWords) >= 0)
