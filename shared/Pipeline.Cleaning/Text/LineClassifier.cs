@@ -34,6 +34,7 @@ internal static class LineClassifier
     private static string? Classify(TextUnit u)
     {
         var t = u.IsListItem ? LinePatterns.ListMarker().Replace(u.Text, string.Empty) : u.Text;
+        t = TrimDecoration(t);
         if (u.Words <= ShortLine)
         {
             if (LinePatterns.Share().IsMatch(t))
@@ -116,6 +117,28 @@ internal static class LineClassifier
 
         return null;
     }
+
+    /// <summary>Emoji, hearts and arrows around a label ("🚀 Sign up", "♥ Donate today! ♥") do not change what it is.</summary>
+    private static string TrimDecoration(string t)
+    {
+        int start = 0, end = t.Length;
+        while (start < end && IsDecoration(t[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsDecoration(t[end - 1]))
+        {
+            end--;
+        }
+
+        return start == 0 && end == t.Length ? t : t[start..end];
+    }
+
+    private static bool IsDecoration(char c) => char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.Surrogate or
+        System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.Format or
+        System.Globalization.UnicodeCategory.SpaceSeparator || c is '\u00a0';
 
     /// <summary>Address, phone, website and social lines come in groups; one such line alone is usually part of the text.</summary>
     public static void MarkContactBlocks(List<TextUnit> units)
