@@ -3,12 +3,14 @@ using System.Text.RegularExpressions;
 namespace Pipeline.Cleaning.Html;
 
 /// <summary>
-/// Chooses the page title: the first h1 that the title element or headline confirms (a logo or section name in an
-/// h1 is not confirmed), else the longest part of the title element once the site name is split off.
+/// Chooses the page title among the h1s and the parts of the title element. The title element is split on its
+/// separator and the site's own name is dropped from it ("Article | Site"); an h1 that is one of the remaining parts,
+/// or is one once its own tagline is cut, wins; then the first h1 the title or headline confirms, unless it is the
+/// site name (a blog's h1 is often its name); else the first remaining part of the title.
 /// </summary>
 internal static partial class TitleChooser
 {
-    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » "];
+    private static readonly string[] Separators = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " • "];
 
     [GeneratedRegex(@"\w+")]
     private static partial Regex Word();
@@ -17,17 +19,92 @@ internal static partial class TitleChooser
     {
         var title = Clean(meta.Title);
         var headline = Clean(meta.Headline);
-        var reference = Words(title + " " + headline);
+        var source = title ?? headline;
+        var site = Words(meta.SiteName ?? string.Empty);
+        var parts = source is null ? [] : Split(source);
+        var content = new List<string>(parts.Length);
+        foreach (var p in parts)
+        {
+            if (!IsSite(p, meta.SiteName, site))
+            {
+                content.Add(p);
+            }
+        }
+
+        if (parts.Length > 1 && content.Count == parts.Length)
+        {
+            // No part is recognisably the site's name: by convention it is the last one.
+            content.RemoveAt(content.Count - 1);
+        }
+
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in content)
+        {
+            keys.Add(Key(c));
+        }
+
         foreach (var h1 in h1s)
         {
-            if (h1.Length <= 300 && (reference.Count == 0 || Overlap(h1, reference) >= 0.5))
+            if (keys.Contains(Key(h1)))
             {
                 return h1;
             }
         }
 
-        var source = title ?? headline;
-        return source is null ? h1s.Count > 0 ? h1s[0] : string.Empty : Longest(source);
+        foreach (var h1 in h1s)
+        {
+            var own = Split(h1);
+            if (own.Length > 1 && keys.Contains(Key(own[0])))
+            {
+                return own[0];
+            }
+        }
+
+        var reference = Words(string.Join(' ', content) + " " + headline);
+        foreach (var h1 in h1s)
+        {
+            if (h1.Length <= 300 && !IsSite(h1, meta.SiteName, site) && Overlap(h1, reference) >= 0.5)
+            {
+                return h1;
+            }
+        }
+
+        return content.Count > 0 ? content[0] : h1s.Count > 0 ? h1s[0] : string.Empty;
+    }
+
+    private static bool IsSite(string text, string? siteName, HashSet<string> site)
+    {
+        var key = Key(text);
+        return key.Length > 0 && (key == Key(siteName ?? string.Empty) || (site.Count > 0 && Overlap(text, site) >= 0.99));
+    }
+
+    private static string[] Split(string text)
+    {
+        foreach (var sep in Separators)
+        {
+            if (text.Contains(sep, StringComparison.Ordinal))
+            {
+                var parts = text.Split(sep, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (parts.Length > 1)
+                {
+                    return parts;
+                }
+            }
+        }
+
+        return [text];
+    }
+
+    /// <summary>Lower-cased words joined by spaces: how titles are compared, punctuation and case aside.</summary>
+    private static string Key(string text)
+    {
+        var parts = new List<string>();
+        foreach (var m in Word().EnumerateMatches(text))
+        {
+            parts.Add(text.Substring(m.Index, m.Length).ToLowerInvariant());
+        }
+
+        return string.Join(' ', parts);
     }
 
     private static double Overlap(string text, HashSet<string> reference)
@@ -55,27 +132,4 @@ internal static partial class TitleChooser
 
     private static string? Clean(string? s) =>
         string.IsNullOrWhiteSpace(s) ? null : string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>"Article name | Site" and "Site - Article name": the longest part is the article's.</summary>
-    private static string Longest(string title)
-    {
-        foreach (var sep in Separators)
-        {
-            var parts = title.Split(sep);
-            if (parts.Length < 2)
-            {
-                continue;
-            }
-
-            var longest = parts[0];
-            foreach (var p in parts)
-            {
-                longest = p.Length > longest.Length ? p : longest;
-            }
-
-            return longest.Trim();
-        }
-
-        return title;
-    }
 }

@@ -18,6 +18,9 @@ internal static class LineClassifier
     private static readonly System.Buffers.SearchValues<string> NoticeWords = System.Buffers.SearchValues.Create(
         ["cookie", "consent", "by continuing", "newsletter", "subscribe", "sign up", "mailing list", "e-mail", "email", "inbox"], StringComparison.OrdinalIgnoreCase);
 
+    private static readonly System.Buffers.SearchValues<string> DisclosureWords = System.Buffers.SearchValues.Create(
+        ["affiliate", "commission", "compensation", "associate", "independently", "purchases made", "supported by", "through our links", "through links"], StringComparison.OrdinalIgnoreCase);
+
     private static readonly System.Buffers.SearchValues<char> BreadcrumbSeparators = System.Buffers.SearchValues.Create(">»›/|·•→:");
 
     public static void ClassifySingleLines(List<TextUnit> units)
@@ -31,6 +34,7 @@ internal static class LineClassifier
     private static string? Classify(TextUnit u)
     {
         var t = u.IsListItem ? LinePatterns.ListMarker().Replace(u.Text, string.Empty) : u.Text;
+        t = TrimDecoration(t);
         if (u.Words <= ShortLine)
         {
             if (LinePatterns.Share().IsMatch(t))
@@ -92,6 +96,12 @@ internal static class LineClassifier
             }
         }
 
+        if (u.Words <= 60 && t.AsSpan().IndexOfAny(DisclosureWords) >= 0 && LinePatterns.AffiliateDisclosure().IsMatch(t))
+        {
+            // "We may earn a commission": the site's disclosure, not the article's text.
+            return BoilerplateKinds.Advertisement;
+        }
+
         if (u.Words <= 60 && t.AsSpan().IndexOfAny(NoticeWords) >= 0)
         {
             if (LinePatterns.Cookie().IsMatch(t))
@@ -107,6 +117,28 @@ internal static class LineClassifier
 
         return null;
     }
+
+    /// <summary>Emoji, hearts and arrows around a label ("🚀 Sign up", "♥ Donate today! ♥") do not change what it is.</summary>
+    private static string TrimDecoration(string t)
+    {
+        int start = 0, end = t.Length;
+        while (start < end && IsDecoration(t[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsDecoration(t[end - 1]))
+        {
+            end--;
+        }
+
+        return start == 0 && end == t.Length ? t : t[start..end];
+    }
+
+    private static bool IsDecoration(char c) => char.GetUnicodeCategory(c) is
+        System.Globalization.UnicodeCategory.OtherSymbol or System.Globalization.UnicodeCategory.Surrogate or
+        System.Globalization.UnicodeCategory.NonSpacingMark or System.Globalization.UnicodeCategory.Format or
+        System.Globalization.UnicodeCategory.SpaceSeparator || c is '\u00a0';
 
     /// <summary>Address, phone, website and social lines come in groups; one such line alone is usually part of the text.</summary>
     public static void MarkContactBlocks(List<TextUnit> units)
