@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Crawler;
 using Pipeline.Storage;
+using Pipeline.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Pipeline.Crawling.Tests;

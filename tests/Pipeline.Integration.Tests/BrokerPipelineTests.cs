@@ -2,12 +2,13 @@ using Pipeline.Storage;
 using Pipeline.Storage.Sqlite;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
+using Pipeline.Tests.Shared;
 using Xunit.Abstractions;
 
 namespace Pipeline.Integration.Tests;
 
 /// <summary>The services deployment on a real broker: Inbox, Cleaner, Tagger and Store as separate processes.</summary>
-public sealed class BrokerPipelineTests(RabbitMqBroker broker, ITestOutputHelper output) : IClassFixture<RabbitMqBroker>, IDisposable
+public sealed class BrokerPipelineTests(RabbitMqFixture broker, ITestOutputHelper output) : IClassFixture<RabbitMqFixture>, IDisposable
 {
     private static readonly string[] Queues = ["clean-document", "tag-document", "store-document", "inbox-completion"];
     private readonly string work = Directory.CreateTempSubdirectory("pipeline-broker-").FullName;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Pipeline.Crawling.Tests;
+namespace Pipeline.Tests.Shared;
 
 /// <summary>
 /// A RabbitMQ broker for the tests: <c>RABBITMQ_URL</c> when given, else a throwaway one from <c>infra/rabbitmq.sh</c>
