@@ -26,7 +26,7 @@ internal static class CrawlCommand
     {
         var name = new Argument<string>("name") { Description = "The crawl's name (letters, digits, '-', '_', '.')." };
         var urls = new Argument<string[]>("urls") { Description = "Seed URLs.", Arity = ArgumentArity.OneOrMore };
-        var every = new Option<string?>("--every") { Description = "Run every interval: 30m, 6h, 1d..." };
+        var every = new Option<string?>("--every") { Description = "Run every interval: 90s, 30m, 6h, 1d (1 second to 365 days)." };
         var cron = new Option<string?>("--cron") { Description = "Run on a Quartz cron schedule, e.g. \"0 0 */6 * * ?\"." };
         var depth = Depth();
         var maxPages = MaxPages();
@@ -43,15 +43,15 @@ internal static class CrawlCommand
             CrawlDefinition definition;
             try
             {
+                // Hosts are resolved when the crawl runs (each unreachable URL is reported then), not here.
                 var interval = parse.GetValue(every) is { } text ? CrawlDefinitions.ParseInterval(text) : (TimeSpan?)null;
                 definition = CrawlDefinitions.Create(
                     parse.GetValue(name)!, parse.GetValue(urls)!, interval, parse.GetValue(cron), parse.GetValue(depth), parse.GetValue(maxPages),
                     parse.GetValue(scope)!, parse.GetValue(sitemap), DateTimeOffset.UtcNow);
-                await CrawlDefinitions.CheckReachableAsync(definition.Seeds, Guard(builder.Configuration), cancellationToken);
             }
             catch (Exception ex) when (ex is ArgumentException or FormatException)
             {
-                await Console.Error.WriteLineAsync(ex.Message);
+                await Console.Error.WriteLineAsync(ErrorText.Of(ex));
                 return 2;
             }
 
@@ -152,7 +152,7 @@ internal static class CrawlCommand
             }
             catch (ArgumentException ex)
             {
-                await Console.Error.WriteLineAsync(ex.Message);
+                await Console.Error.WriteLineAsync(ErrorText.Of(ex));
                 return 2;
             }
 
@@ -162,10 +162,10 @@ internal static class CrawlCommand
     }
 
     private static Option<int> Depth() =>
-        new("--depth") { Description = "Links followed from the seeds (0: the seeds only).", DefaultValueFactory = _ => 2 };
+        new("--depth") { Description = $"Links followed from the seeds (0: the seeds only; at most {CrawlDefinitions.MaxDepth}).", DefaultValueFactory = _ => 2 };
 
     private static Option<int> MaxPages() =>
-        new("--max-pages") { Description = "Pages fetched per run at most.", DefaultValueFactory = _ => 1000 };
+        new("--max-pages") { Description = $"Pages fetched per run at most (1 to {CrawlDefinitions.MaxPagesLimit}).", DefaultValueFactory = _ => 1000 };
 
     private static Option<string> Scope()
     {
@@ -184,10 +184,7 @@ internal static class CrawlCommand
         return builder.Build();
     }
 
-    internal static AddressGuard Guard(IConfiguration configuration) =>
-        new(configuration.GetValue($"{CrawlerOptions.SectionName}:{nameof(CrawlerOptions.AllowPrivateNetworks)}", false));
-
     private static string Describe(CrawlDefinition crawl) =>
-        $"{(crawl.Cron is { } cron ? "cron \"" + cron + "\"" : "every " + crawl.Interval)}, depth {crawl.Depth}, max {crawl.MaxPages} pages, " +
+        $"{CrawlDefinitions.Describe(crawl)}, depth {crawl.Depth}, max {crawl.MaxPages} pages, " +
         $"{crawl.Scope}{(crawl.UseSitemap ? ", sitemap" : string.Empty)}: {string.Join(' ', crawl.Seeds)}";
 }

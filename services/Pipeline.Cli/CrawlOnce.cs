@@ -14,7 +14,7 @@ internal static class CrawlOnce
     /// <summary>The crawl name <c>crawl once</c> keeps its URL states under (so a second run sends conditional GETs).</summary>
     public const string CrawlName = "once";
 
-    /// <summary>Runs the crawl; 0 when it completed (whatever it found), 2 when its input was refused.</summary>
+    /// <summary>Runs the crawl; 0 when it completed, whatever it found (unreachable hosts are reported per URL).</summary>
     public static async Task<int> RunAsync(
         CrawlDefinition definition, string dataDirectory, IDictionary<string, string?>? settings, TextWriter output, CancellationToken cancellationToken,
         TimeSpan? documentTimeout = null)
@@ -26,16 +26,6 @@ internal static class CrawlOnce
             [$"{CrawlerOptions.SectionName}:{nameof(CrawlerOptions.EnableSchedule)}"] = "false",
         };
         var builder = AllInOne.CreateBuilder(dataDirectory, LogLevel.Warning, values);
-        try
-        {
-            await CrawlDefinitions.CheckReachableAsync(definition.Seeds, CrawlCommand.Guard(builder.Configuration), cancellationToken);
-        }
-        catch (ArgumentException ex)
-        {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 2;
-        }
-
         builder.Services.AddSingleton<IngestTracker>();
         AllInOne.AddStages(builder);
         CrawlerService.AddServices(builder);

@@ -58,15 +58,16 @@ internal sealed partial class CrawlCoordinator
             return DateTimeOffset.MaxValue;
         }
 
-        var rules = robots.Get(queue.Origin, now, out var failures, out var retryAt);
+        var rules = robots.Get(queue.Origin, now, out var failures, out var retryAt, out var robotsError);
         if (rules is null)
         {
             if (failures > options.RetriesPerRun && now < retryAt)
             {
-                // robots.txt keeps failing: this run gives up on the origin (a later run asks again).
+                // robots.txt keeps failing (an unresolvable or unreachable host shows here first): this run gives up
+                // on the origin and says why for each of its URLs (a later run asks again).
                 while (queue.Queue.TryDequeue(out var dropped))
                 {
-                    run.Error(dropped.Url, $"robots.txt of {queue.Origin} could not be read");
+                    run.Error(dropped.Url, $"robots.txt of {queue.Origin} could not be read{(robotsError is null ? string.Empty : ": " + robotsError)}");
                 }
 
                 return DateTimeOffset.MaxValue;
@@ -169,7 +170,9 @@ internal sealed partial class CrawlCoordinator
                     }
                     else
                     {
+                        // Not due for a fetch, but its links may lead to pages this crawl has not seen yet.
                         run.NotDue++;
+                        AddLinks(run, entry, state!.Links ?? []);
                     }
 
                     run.Reserved--;
@@ -247,7 +250,7 @@ internal sealed partial class CrawlCoordinator
                 }
                 else
                 {
-                    robots.Fail(origin, now); // 5xx or unreachable: wait
+                    robots.Fail(origin, now, error ?? $"HTTP {status}"); // 5xx or unreachable: wait
                     feedback = HostFeedback.Slowdown;
                     LogRobotsFailed(origin, error);
                 }
@@ -257,7 +260,7 @@ internal sealed partial class CrawlCoordinator
         {
             lock (gate)
             {
-                robots.Fail(origin, clock.GetUtcNow());
+                robots.Fail(origin, clock.GetUtcNow(), ex.Message);
             }
 
             feedback = HostFeedback.Slowdown;
@@ -326,7 +329,7 @@ internal sealed partial class CrawlCoordinator
     }
 
     /// <summary>Under the lock: what a finished fetch means for the run's counts and frontier.</summary>
-    private void Apply(CrawlRun run, FrontierEntry entry, FetchCompleted completed, bool retry)
+    private void Apply(CrawlRun run, FrontierEntry entry, FetchCompleted completed, IReadOnlyList<string>? previousLinks, bool retry)
     {
         switch (completed.Outcome)
         {
@@ -337,6 +340,7 @@ internal sealed partial class CrawlCoordinator
                 break;
             case FetchOutcome.NotModified:
                 run.NotModified++;
+                AddLinks(run, entry, previousLinks ?? []);
                 break;
             case FetchOutcome.Unchanged:
                 run.NotModified++;

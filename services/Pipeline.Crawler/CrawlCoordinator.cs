@@ -117,6 +117,7 @@ internal sealed partial class CrawlCoordinator : BackgroundService
         }
 
         LogRunStarted(definition.Name, seeds.Count, known.Count, force);
+        await RecordRunAsync(new CrawlRunRecord(definition.Name, now, null, 0, 0, 0, 0), cancellationToken);
         Signal();
         using var registration = cancellationToken.Register(() =>
         {
@@ -132,7 +133,28 @@ internal sealed partial class CrawlCoordinator : BackgroundService
         });
         var summary = await run.Completion.Task;
         LogRunFinished(definition.Name, summary.ToLine(), summary.ToDetailLine());
+        await RecordRunAsync(
+            new CrawlRunRecord(definition.Name, now, clock.GetUtcNow(), summary.Fetched, summary.NotModified, summary.Errors, summary.Requests), CancellationToken.None);
         return summary;
+    }
+
+    /// <summary>Keeps the crawl's last run for the status page and the misfire check (where the store keeps runs).</summary>
+    private async Task RecordRunAsync(CrawlRunRecord record, CancellationToken cancellationToken)
+    {
+        if (crawlState is not ICrawlRunLog runLog)
+        {
+            return;
+        }
+
+        try
+        {
+            await runLog.SaveRunAsync(record, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The record is for people; a failure to keep it must not fail the crawl.
+            LogRunRecordFailed(ex, record.CrawlName);
+        }
     }
 
     /// <summary>A fetcher finished a URL: free its host, record its state, and grow the frontier.</summary>
@@ -176,7 +198,7 @@ internal sealed partial class CrawlCoordinator : BackgroundService
 
             lock (gate)
             {
-                Apply(run, flight.Entry, completed, retry);
+                Apply(run, flight.Entry, completed, flight.Previous?.Links, retry);
             }
         }
         finally
@@ -263,6 +285,9 @@ internal sealed partial class CrawlCoordinator : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "robots.txt of {Origin} could not be read: {Error}")]
     private partial void LogRobotsFailed(string origin, string? error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The run of crawl {Crawl} could not be recorded")]
+    private partial void LogRunRecordFailed(Exception exception, string crawl);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The crawl dispatcher failed; retrying")]
     private partial void LogDispatchLoopFailed(Exception exception);

@@ -17,76 +17,132 @@ internal static partial class CrawlDefinitions
         if (match.Success)
         {
             var value = double.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
-            interval = match.Groups["unit"].Value.ToLowerInvariant() switch
+            var seconds = value * match.Groups["unit"].Value.ToLowerInvariant() switch
             {
-                "ms" => TimeSpan.FromMilliseconds(value),
-                "s" => TimeSpan.FromSeconds(value),
-                "m" => TimeSpan.FromMinutes(value),
-                "h" => TimeSpan.FromHours(value),
-                _ => TimeSpan.FromDays(value),
+                "ms" => 0.001,
+                "s" => 1,
+                "m" => 60,
+                "h" => 3600,
+                _ => 86400,
             };
+            if (seconds > MaxInterval.TotalSeconds)
+            {
+                throw new FormatException("The interval must be from 1 second to 365 days (30m, 6h, 1d).");
+            }
+
+            interval = TimeSpan.FromSeconds(seconds);
         }
         else if (!TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out interval))
         {
-            throw new FormatException($"'{text}' is not an interval: use a number and a unit, such as 30m, 6h or 1d.");
+            throw new FormatException($"'{Shorten(text)}' is not an interval: use a number and a unit, such as 30m, 6h or 1d.");
         }
 
-        return interval > TimeSpan.Zero ? interval : throw new FormatException($"The interval '{text}' must be positive.");
+        return interval > TimeSpan.Zero ? interval : throw new FormatException("The interval must be from 1 second to 365 days (30m, 6h, 1d).");
     }
 
-    /// <summary>A checked definition; throws <see cref="ArgumentException"/> with a message for people.</summary>
+    /// <summary>The most seed URLs a crawl may have.</summary>
+    public const int MaxSeeds = 100;
+
+    /// <summary>The longest seed URL accepted, in characters.</summary>
+    public const int MaxUrlLength = 2000;
+
+    /// <summary>The deepest a crawl may follow links.</summary>
+    public const int MaxDepth = 10;
+
+    /// <summary>The most pages one run may fetch.</summary>
+    public const int MaxPagesLimit = 1_000_000;
+
+    /// <summary>The shortest interval between runs.</summary>
+    public static readonly TimeSpan MinInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest interval between runs.</summary>
+    public static readonly TimeSpan MaxInterval = TimeSpan.FromDays(365);
+
+    /// <summary>
+    /// A checked definition; throws an <see cref="ArgumentException"/> whose parameter name is the field at fault and
+    /// whose message is for people. The CLI, the API and configuration all come through here, so they accept the
+    /// same crawls and refuse the others with the same words.
+    /// </summary>
     public static CrawlDefinition Create(
         string name, IReadOnlyList<string> seeds, TimeSpan? every, string? cron, int depth, int maxPages, string scope, bool sitemap, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(seeds);
+        var errors = Check(name, seeds, every, cron, depth, maxPages, scope, out var normalized);
+        if (errors.Count > 0)
+        {
+            var (field, message) = errors.First();
+            throw new ArgumentException(message, field);
+        }
+
+        return new CrawlDefinition(name, normalized, every, cron?.Trim(), depth, maxPages, scope, sitemap, now);
+    }
+
+    /// <summary>Every problem with a crawl, by field (<c>name</c>, <c>seeds</c>, <c>interval</c>, <c>cron</c>, <c>depth</c>, <c>maxPages</c>, <c>scope</c>).</summary>
+    public static Dictionary<string, string> Check(
+        string? name, IReadOnlyList<string>? seeds, TimeSpan? every, string? cron, int depth, int maxPages, string? scope, out List<string> normalizedSeeds)
+    {
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        normalizedSeeds = [];
         if (!NamePattern().IsMatch(name ?? string.Empty))
         {
-            throw new ArgumentException($"'{name}' is not a crawl name: use 1-64 letters, digits, '-', '_' or '.'.");
+            errors["name"] = $"'{Shorten(name)}' is not a crawl name: use 1-64 letters, digits, '-', '_' or '.'.";
         }
 
-        if ((every is null) == (cron is null))
+        if (seeds is null || seeds.Count is 0 or > MaxSeeds)
         {
-            throw new ArgumentException("Give exactly one of --every (an interval such as 6h) or --cron (a Quartz cron expression).");
+            errors["seeds"] = $"Give 1 to {MaxSeeds} seed URLs.";
         }
-
-        if (cron is not null && !Quartz.CronExpression.TryParse(cron, out _))
+        else
         {
-            throw new ArgumentException($"'{cron}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 */6 * * ?\").");
+            try
+            {
+                normalizedSeeds = seeds.Select(SeedUrl).Distinct().ToList();
+            }
+            catch (ArgumentException ex)
+            {
+                errors["seeds"] = ex.Message;
+            }
         }
 
-        if (every is { } interval && interval < TimeSpan.FromSeconds(1))
+        if ((every is null) == string.IsNullOrWhiteSpace(cron))
         {
-            throw new ArgumentException("The interval must be at least one second.");
+            errors["interval"] = "Give exactly one of an interval (30m, 6h, 1d) and a cron expression.";
         }
-
-        if (depth is < 0 or > 100)
+        else if (every is { } interval && (interval < MinInterval || interval > MaxInterval))
         {
-            throw new ArgumentException("--depth must be between 0 and 100.");
+            errors["interval"] = "The interval must be from 1 second to 365 days (30m, 6h, 1d).";
         }
-
-        if (maxPages is < 1 or > 10_000_000)
+        else if (cron is not null && (cron.Length > 120 || !Quartz.CronExpression.TryParse(cron.Trim(), out _)))
         {
-            throw new ArgumentException("--max-pages must be between 1 and 10000000.");
+            errors["cron"] = $"'{Shorten(cron)}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. \"0 0 */6 * * ?\").";
         }
 
-        if (!CrawlScope.Names.Contains(scope))
+        if (depth is < 0 or > MaxDepth)
         {
-            throw new ArgumentException($"Unknown scope '{scope}': use {string.Join(", ", CrawlScope.Names)}.");
+            errors["depth"] = $"The depth must be from 0 (the seeds only) to {MaxDepth}.";
         }
 
-        var normalized = seeds.Select(SeedUrl).Distinct().ToList();
-        if (normalized.Count == 0)
+        if (maxPages is < 1 or > MaxPagesLimit)
         {
-            throw new ArgumentException("Give at least one seed URL.");
+            errors["maxPages"] = $"The page limit must be from 1 to {MaxPagesLimit}.";
         }
 
-        return new CrawlDefinition(name!, normalized, every, cron, depth, maxPages, scope, sitemap, now);
+        if (scope is null || !CrawlScope.Names.Contains(scope))
+        {
+            errors["scope"] = $"Unknown scope '{Shorten(scope)}': use {string.Join(", ", CrawlScope.Names)}.";
+        }
+
+        return errors;
     }
 
     /// <summary>The normalised seed, or an <see cref="ArgumentException"/> saying what is wrong with it.</summary>
     public static string SeedUrl(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        if (text.Length > MaxUrlLength)
+        {
+            throw new ArgumentException($"'{Shorten(text)}' is longer than {MaxUrlLength} characters.");
+        }
+
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out var uri) || string.IsNullOrEmpty(uri.Host) && uri.Scheme is "http" or "https")
         {
             throw new ArgumentException($"'{text}' is not a valid absolute URL.");
@@ -100,21 +156,6 @@ internal static partial class CrawlDefinitions
         return UrlNormalizer.Normalize(uri) ?? throw new ArgumentException($"'{text}' is not a crawlable URL (credentials in URLs are not supported).");
     }
 
-    /// <summary>Checks that every seed's host resolves to an address the crawler may reach.</summary>
-    public static async Task CheckReachableAsync(IEnumerable<string> seeds, AddressGuard guard, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(seeds);
-        ArgumentNullException.ThrowIfNull(guard);
-        foreach (var seed in seeds)
-        {
-            var host = new Uri(seed).IdnHost;
-            if (await guard.CheckHostAsync(host, cancellationToken) is { } error)
-            {
-                throw new ArgumentException($"'{seed}': {error}.");
-            }
-        }
-    }
-
     public static CrawlDefinition FromConfiguration(ConfiguredCrawl crawl, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(crawl);
@@ -123,12 +164,51 @@ internal static partial class CrawlDefinitions
             crawl.Depth, crawl.MaxPages, crawl.Scope, crawl.Sitemap, now);
     }
 
+    /// <summary>
+    /// When the crawl runs next, as its schedule sees it: the next cron firing, or an interval after the last run
+    /// started (due now when that has passed or it never ran).
+    /// </summary>
+    public static DateTimeOffset? NextRun(CrawlDefinition crawl, CrawlRunRecord? last, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(crawl);
+        if (crawl.Cron is { } cron)
+        {
+            return Quartz.CronExpression.TryParse(cron, out _) ? new Quartz.CronExpression(cron).GetNextValidTimeAfter(now) : null;
+        }
+
+        if (crawl.Interval is not { } interval || last is null)
+        {
+            return now;
+        }
+
+        var next = last.StartedAt + interval;
+        return next < now ? now : next;
+    }
+
+    /// <summary>The schedule in words: <c>every 6h</c> or <c>cron "0 0 6 * * ?"</c>.</summary>
+    public static string Describe(CrawlDefinition crawl)
+    {
+        ArgumentNullException.ThrowIfNull(crawl);
+        if (crawl.Cron is { } cron)
+        {
+            return $"cron \"{cron}\"";
+        }
+
+        var interval = crawl.Interval ?? TimeSpan.Zero;
+        return "every " + (interval.TotalDays >= 1 && interval.TotalDays % 1 == 0 ? $"{interval.TotalDays:0}d"
+            : interval.TotalHours >= 1 && interval.TotalHours % 1 == 0 ? $"{interval.TotalHours:0}h"
+            : interval.TotalMinutes >= 1 && interval.TotalMinutes % 1 == 0 ? $"{interval.TotalMinutes:0}m"
+            : $"{interval.TotalSeconds:0.###}s");
+    }
+
     /// <summary>Whether two definitions schedule the same way (so a schedule need not be rebuilt).</summary>
     public static bool SameSchedule(CrawlDefinition a, CrawlDefinition b) => a.Interval == b.Interval && a.Cron == b.Cron;
 
     /// <summary>Whether two definitions crawl the same way (ignoring when they were saved).</summary>
     public static bool SameCrawl(CrawlDefinition a, CrawlDefinition b) =>
         SameSchedule(a, b) && a.Seeds.SequenceEqual(b.Seeds) && a.Depth == b.Depth && a.MaxPages == b.MaxPages && a.Scope == b.Scope && a.UseSitemap == b.UseSitemap;
+
+    private static string Shorten(string? text) => text is { Length: > 80 } ? text[..80] + "…" : text ?? string.Empty;
 
     [GeneratedRegex(@"^(?<n>\d+(\.\d+)?)\s*(?<unit>ms|s|m|h|d)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IntervalPattern();

@@ -85,11 +85,31 @@ internal sealed partial class CrawlScheduleSync(
                 .DisallowConcurrentExecution(true)
                 .Build();
             await scheduler.ScheduleJob(job, BuildTrigger(definition), new ScheduleJobOptions { Replace = true }, cancellationToken);
+            var firstTime = current is null;
             scheduled[definition.Name] = definition;
             LogScheduled(definition.Name, definition.Cron ?? definition.Interval?.ToString() ?? "?");
+            if (firstTime && definition.Cron is not null && await MissedFiringAsync(definition, cancellationToken) is { } missed)
+            {
+                // Quartz keeps its triggers in memory, so a firing missed while this process was down is unknown
+                // to it: the misfire policy is applied here, once (a run now, then the schedule as usual).
+                LogMisfire(definition.Name, missed);
+                await scheduler.TriggerJob(new JobKey(definition.Name, CrawlJob.Group), cancellationToken);
+            }
         }
 
         Refreshes++;
+    }
+
+    /// <summary>
+    /// The cron firing that came due since the crawl last ran (or, never run, since it was defined) and before now,
+    /// or null when none did.
+    /// </summary>
+    private async Task<DateTimeOffset?> MissedFiringAsync(CrawlDefinition definition, CancellationToken cancellationToken)
+    {
+        var runs = crawlState is ICrawlRunLog runLog ? await runLog.ListLastRunsAsync(cancellationToken) : [];
+        var last = runs.FirstOrDefault(r => r.CrawlName == definition.Name)?.StartedAt ?? definition.UpdatedAt;
+        var next = new CronExpression(definition.Cron!).GetNextValidTimeAfter(last);
+        return next is { } due && due <= clock.GetUtcNow() ? due : null;
     }
 
     /// <summary>
@@ -124,6 +144,9 @@ internal sealed partial class CrawlScheduleSync(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Crawl {Crawl} scheduled ({Schedule})")]
     private partial void LogScheduled(string crawl, string schedule);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Crawl {Crawl} missed its firing at {Missed} while the crawler was down: running it once now")]
+    private partial void LogMisfire(string crawl, DateTimeOffset missed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Crawl {Crawl} removed from the schedule")]
     private partial void LogUnscheduled(string crawl);

@@ -33,6 +33,7 @@ internal static class FetchStatePolicy
                     Parked = false,
                     RefetchInterval = interval,
                     NextDueAt = now + interval,
+                    Links = completed.Links,
                 };
             case FetchOutcome.NotModified or FetchOutcome.Unchanged or FetchOutcome.Redirect or FetchOutcome.Canonical:
                 interval = Clamp(interval * 2, min, max);
@@ -41,6 +42,9 @@ internal static class FetchStatePolicy
                     ETag = completed.ETag ?? state.ETag,
                     LastModified = completed.LastModified ?? state.LastModified,
                     ContentHash = completed.ContentHash ?? state.ContentHash,
+
+                    // A 304 has no body, hence no links: the last ones read stand.
+                    Links = completed.Outcome is FetchOutcome.Unchanged or FetchOutcome.Canonical ? completed.Links : state.Links,
                     ErrorCount = 0,
                     LastError = null,
                     Parked = false,

@@ -31,9 +31,14 @@ internal sealed class ApiKeyFilter(bool write) : IEndpointFilter
         }
 
         var given = context.HttpContext.Request.Headers[HeaderName].ToString();
+        if (given.Length == 0)
+        {
+            return Problems.Unauthorized("An API key is required.", $"Send the API key in the {HeaderName} header.");
+        }
+
         if (!FixedTimeEquals(given, options.ApiKey))
         {
-            return Problems.Unauthorized($"Send the API key in the {HeaderName} header.");
+            return Problems.Unauthorized("The API key is wrong.", $"The key sent in the {HeaderName} header is not the one set in Query:ApiKey.");
         }
 
         return await next(context);

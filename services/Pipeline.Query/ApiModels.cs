@@ -6,8 +6,9 @@ namespace Pipeline.Query;
 /// <summary>A page of search results; <c>total</c> is counted on the first page only (null when a cursor is given).</summary>
 internal sealed record SearchResponse(long? Total, IReadOnlyList<SearchHit> Hits, string? NextCursor);
 
-/// <summary>A stored document as the API shows it (the stored shape, with <c>cleaning.removed</c>).</summary>
+/// <summary>A stored document as the API shows it (the stored shape, with <c>cleaning.removed</c>); <c>status</c> is <c>stored</c>.</summary>
 internal sealed record DocumentView(
+    string Status,
     Guid Id,
     DocumentSource Source,
     string Title,
@@ -25,16 +26,26 @@ internal sealed record DocumentView(
     CleaningView Cleaning)
 {
     public static DocumentView From(StoredDocument d) => new(
+        DocumentOutcome.Stored,
         d.Id, d.Source, d.Title, d.Text, d.Language, d.Author, d.SiteName, d.Published, d.FetchedAt, d.StoredAt,
         d.Version, d.ContentHash, d.Entities, d.EntityKeys, new CleaningView(d.Removed));
 }
 
+/// <summary>
+/// A submitted document that is not (or not yet) stored as sent: <c>processing</c>, <c>duplicate</c> (of
+/// <c>duplicateOf</c>), <c>rejected</c> (by <c>stage</c>, for <c>reason</c>, <c>detail</c> for people) or <c>failed</c>.
+/// </summary>
+internal sealed record OutcomeView(Guid Id, string Status, string? Stage, string? Reason, string? Detail, Guid? DuplicateOf)
+{
+    public static OutcomeView From(DocumentOutcome o) => new(o.Id, o.Status, o.Stage, o.Reason, o.Detail, o.DuplicateOf);
+}
+
 internal sealed record CleaningView(IReadOnlyList<RemovedText> Removed);
 
-/// <summary>An entity with the number of documents mentioning it; <c>key</c> is the filter value.</summary>
-internal sealed record EntityView(string Type, string Value, string Key, long Documents)
+/// <summary>An entity with the number of documents mentioning it; <c>key</c> is the filter value, <c>display</c> the name most documents use.</summary>
+internal sealed record EntityView(string Type, string Value, string Display, string Key, long Documents)
 {
-    public static EntityView From(EntityFacet facet) => new(facet.Type, facet.Value, facet.Key, facet.Count);
+    public static EntityView From(EntityFacet facet) => new(facet.Type, facet.Value, facet.Name, facet.Key, facet.Count);
 }
 
 internal sealed record EntitiesResponse(IReadOnlyList<EntityView> Entities);
@@ -51,6 +62,10 @@ internal sealed record IngestRequest(string? Text, string? Url, string? Title, s
 /// <summary>The document was handed to the pipeline; it is searchable once stored.</summary>
 internal sealed record IngestAccepted(Guid Id, string Status, string Location, DocumentSource Source);
 
+/// <summary>
+/// The state of the pipeline. <c>storedPerMinute</c> covers the last hour (minutes with none left out);
+/// <c>sizeBytes</c>, <c>storedPerMinute</c> and the crawls' last runs are null where the store does not keep them.
+/// </summary>
 internal sealed record StatsResponse(
     long Documents,
     long Duplicates,
@@ -59,7 +74,14 @@ internal sealed record StatsResponse(
     DateTimeOffset? LastStoredAt,
     string Transport,
     string Store,
-    QueueDepthsView? Queues);
+    QueueDepthsView? Queues,
+    bool Writes,
+    long? SizeBytes,
+    IReadOnlyList<MinuteCount>? StoredPerMinute,
+    IReadOnlyList<CrawlStatusView> Crawls);
+
+/// <summary>A crawl's schedule, its last run (null when it never ran) and its next.</summary>
+internal sealed record CrawlStatusView(string Name, string Schedule, IReadOnlyList<string> Seeds, CrawlRunRecord? LastRun, DateTimeOffset? NextRun);
 
 /// <summary>Queue depths from the RabbitMQ management API; <c>error</c> says why they are missing.</summary>
 internal sealed record QueueDepthsView(IReadOnlyList<QueueDepth> Items, string? Error);

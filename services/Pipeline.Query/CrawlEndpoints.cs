@@ -9,6 +9,7 @@ internal static class CrawlEndpoints
     {
         var group = api.MapGroup("/crawls").WithTags("Crawls");
         group.MapGet("/", ListAsync)
+            .AddEndpointFilter(KnownParameters.None)
             .AddEndpointFilter(ApiKeyFilter.Reads)
             .WithName("ListCrawls")
             .WithSummary("The crawl definitions.")
@@ -18,8 +19,9 @@ internal static class CrawlEndpoints
             .WithName("SaveCrawl")
             .WithSummary("Create or replace a crawl by name (needs X-Api-Key).")
             .WithDescription(
-                "name: letters, digits, '-', '_', '.' (1-64). seeds: 1-100 http(s) URLs. Exactly one of interval (30m, 6h, 1d or hh:mm:ss, at least 1 minute) " +
-                "and cron (a Quartz cron expression). depth 0-10 (default 1), maxPages 1-100000 (default 100), scope same-host (default), same-prefix or list, useSitemap.")
+                "name: letters, digits, '-', '_', '.' (1-64). seeds: 1-100 http(s) URLs. Exactly one of interval (90s, 30m, 6h, 1d or hh:mm:ss; 1 second to 365 days) " +
+                "and cron (a Quartz cron expression). depth 0-10 (default 2), maxPages 1-1000000 (default 1000), scope same-host (default), same-prefix or list, useSitemap. " +
+                "The same rules and messages as `pipeline crawl add`; hosts are resolved when the crawl runs, not here.")
             .Accepts<CrawlRequest>("application/json")
             .Produces<CrawlDefinition>(StatusCodes.Status201Created)
             .Produces<CrawlDefinition>()
@@ -38,22 +40,12 @@ internal static class CrawlEndpoints
             return Problems.Invalid("body", "Send the crawl as JSON: {name, seeds, interval or cron, depth, maxPages, scope, useSitemap}.");
         }
 
-        var errors = request.Validate(out var interval);
-        if (errors.Count > 0)
+        var definition = request.ToDefinition(clock.GetUtcNow(), out var errors);
+        if (definition is null)
         {
             return Problems.Invalid(errors);
         }
 
-        var definition = new CrawlDefinition(
-            request.Name!,
-            request.Seeds!.Select(s => new Uri(s).AbsoluteUri).Distinct(StringComparer.Ordinal).ToList(),
-            interval,
-            string.IsNullOrWhiteSpace(request.Cron) ? null : request.Cron.Trim(),
-            request.Depth ?? 1,
-            request.MaxPages ?? 100,
-            request.Scope ?? "same-host",
-            request.UseSitemap ?? false,
-            clock.GetUtcNow());
         var existed = await crawls.GetCrawlAsync(definition.Name, cancellationToken) is not null;
         await crawls.SaveCrawlAsync(definition, cancellationToken);
         return existed ? TypedResults.Ok(definition) : TypedResults.Created($"/api/crawls/{Uri.EscapeDataString(definition.Name)}", definition);

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Pipeline.Hosting;
 using Pipeline.Storage;
 
 namespace Pipeline.Query;
@@ -9,6 +11,7 @@ internal static class DocumentEndpoints
     {
         var reads = api.MapGroup("/documents").WithTags("Documents").AddEndpointFilter(ApiKeyFilter.Reads);
         reads.MapGet("/", SearchAsync)
+            .AddEndpointFilter(new KnownParameters("q", "entity", "source", "from", "to", "dateField", "sort", "cursor", "limit"))
             .WithName("SearchDocuments")
             .WithSummary("Search the stored documents.")
             .WithDescription(
@@ -19,9 +22,15 @@ internal static class DocumentEndpoints
             .Produces<SearchResponse>()
             .ProducesValidationProblem();
         reads.MapGet("/{id}", GetAsync)
+            .AddEndpointFilter(KnownParameters.None)
             .WithName("GetDocument")
             .WithSummary("A stored document: cleaned text, metadata, entities with their spans, what cleaning removed.")
+            .WithDescription(
+                "Also the location POST /api/documents answers with: 202 {status: processing} while the document is on its way, then the stored " +
+                "document (status: stored), or 200 {status: rejected, stage, reason, detail}, {status: failed} or {status: duplicate, duplicateOf}. " +
+                "Outcomes are kept for Query:OutcomeRetentionHours.")
             .Produces<DocumentView>()
+            .Produces<OutcomeView>(StatusCodes.Status202Accepted)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesValidationProblem();
         api.MapPost("/documents", IngestEndpoint.IngestAsync)
@@ -31,7 +40,7 @@ internal static class DocumentEndpoints
             .WithSummary("Ingest a document through the pipeline (needs X-Api-Key).")
             .WithDescription(
                 "multipart/form-data with a 'file' (.txt, .md, .html...), or JSON {text, url?, title?, name?}, or JSON {url} to have the fetcher fetch it. " +
-                "Returns 202 with the document id; the document is searchable once cleaned, tagged and stored.")
+                "Returns 202 with the document id and its location, which tells how it ends: processing, then the stored document, or why it was rejected or failed.")
             .Accepts<IngestRequest>("application/json", "multipart/form-data")
             .Produces<IngestAccepted>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
@@ -64,11 +73,11 @@ internal static class DocumentEndpoints
         catch (ArgumentException ex)
         {
             // The store's own checks (a cursor it did not make, a limit): the caller's input, not a fault.
-            return Problems.Invalid(ex.ParamName is "cursor" or "Cursor" ? "cursor" : "query", ex.Message);
+            return Problems.Invalid(ex.ParamName is "cursor" or "Cursor" ? "cursor" : "query", ErrorText.Of(ex));
         }
     }
 
-    private static async Task<IResult> GetAsync(string id, IDocumentStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string id, IDocumentStore store, IOptions<QueryOptions> options, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var guid))
         {
@@ -76,6 +85,18 @@ internal static class DocumentEndpoints
         }
 
         var document = await store.GetAsync(guid, cancellationToken);
+        var outcome = store is IOutcomeStore outcomes
+            ? await outcomes.GetOutcomeAsync(guid, clock.GetUtcNow() - TimeSpan.FromHours(options.Value.OutcomeRetentionHours), cancellationToken)
+            : null;
+
+        // A submission newer than the stored version tells how it went; otherwise the stored document is the answer.
+        if (outcome is not null && outcome.Status != DocumentOutcome.Stored && (document is null || document.StoredAt < outcome.RecordedAt))
+        {
+            return outcome.Status == DocumentOutcome.Processing
+                ? TypedResults.Json(OutcomeView.From(outcome), statusCode: StatusCodes.Status202Accepted)
+                : TypedResults.Ok(OutcomeView.From(outcome));
+        }
+
         return document is null
             ? Problems.NotFound($"No document has the id {guid}.")
             : TypedResults.Ok(DocumentView.From(document));

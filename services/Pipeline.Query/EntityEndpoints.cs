@@ -9,6 +9,7 @@ internal static class EntityEndpoints
     {
         var group = api.MapGroup("/entities").WithTags("Entities").AddEndpointFilter(ApiKeyFilter.Reads);
         group.MapGet("/", TopAsync)
+            .AddEndpointFilter(new KnownParameters("search", "entity", "source", "from", "to", "dateField", "type", "q", "limit"))
             .WithName("ListEntities")
             .WithSummary("Top entities per type with their document counts, for facets and autocomplete.")
             .WithDescription(
@@ -17,6 +18,7 @@ internal static class EntityEndpoints
             .Produces<EntitiesResponse>()
             .ProducesValidationProblem();
         group.MapGet("/cooccurring", CooccurringAsync)
+            .AddEndpointFilter(new KnownParameters("entity", "limit"))
             .WithName("CooccurringEntities")
             .WithSummary("An entity's document count and the entities that appear most often in the same documents.")
             .WithDescription("entity: Type:value (required). limit: 1-100 (default 20).")
@@ -66,10 +68,14 @@ internal static class EntityEndpoints
             return Problems.Invalid(errors);
         }
 
-        var documents = await store.CountAsync(new DocumentQuery { Entities = [entity] }, cancellationToken);
+        var within = new DocumentQuery { Entities = [entity] };
+        var documents = await store.CountAsync(within, cancellationToken);
         var related = await store.CooccurringAsync(entity, limit, cancellationToken);
+
+        // Its own display name: among the documents mentioning it, it is the top entity of its type starting with its value.
+        var self = (await store.FacetsAsync(within, entity.Type, entity.Value, 5, cancellationToken)).FirstOrDefault(f => f.Value == entity.Value);
         return TypedResults.Ok(new CooccurrenceResponse(
-            new EntityView(entity.Type, entity.Value, entity.ToString(), documents),
+            new EntityView(entity.Type, entity.Value, self?.Name ?? entity.Value, entity.ToString(), documents),
             related.Select(EntityView.From).ToList()));
     }
 }

@@ -20,9 +20,11 @@ internal static class IngestEndpoint
     private const int MaxTitleLength = 500;
 
     public static async Task<IResult> IngestAsync(
-        HttpRequest request, IBus bus, IOptions<PipelineOptions> pipeline, TimeProvider clock, CancellationToken cancellationToken)
+        HttpRequest request, IBus bus, IDocumentStore store, IOptions<PipelineOptions> pipeline, IOptions<QueryOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var maxBytes = pipeline.Value.MaxDocumentBytes;
+        var publisher = new Publisher(bus, store, options.Value, clock);
         var bodyLimit = (long)maxBytes + QueryService.MultipartOverheadBytes;
         if (request.ContentLength > bodyLimit)
         {
@@ -58,7 +60,7 @@ internal static class IngestEndpoint
 
                 await using var content = file.OpenReadStream();
                 var source = new DocumentSource(SourceKind, ApiUri(name), name);
-                return await PublishAsync(content, name, source, null, bus, maxBytes, clock, cancellationToken);
+                return await PublishAsync(content, name, source, null, publisher, maxBytes, clock, cancellationToken);
             }
 
             if (request.HasJsonContentType())
@@ -75,7 +77,7 @@ internal static class IngestEndpoint
 
                 return body is null
                     ? Problems.Invalid("body", "Send {text, url?, title?, name?} or {url}.")
-                    : await IngestJsonAsync(body, bus, maxBytes, clock, cancellationToken);
+                    : await IngestJsonAsync(body, publisher, maxBytes, clock, cancellationToken);
             }
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
@@ -91,7 +93,7 @@ internal static class IngestEndpoint
         return Problems.Unsupported("Send multipart/form-data with a 'file' field, or application/json.");
     }
 
-    private static async Task<IResult> IngestJsonAsync(IngestRequest body, IBus bus, int maxBytes, TimeProvider clock, CancellationToken cancellationToken)
+    private static async Task<IResult> IngestJsonAsync(IngestRequest body, Publisher publisher, int maxBytes, TimeProvider clock, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         Uri? url = null;
@@ -127,7 +129,7 @@ internal static class IngestEndpoint
             var uri = url!.AbsoluteUri;
             var fetchSource = new DocumentSource(SourceKind, uri, url.Host + url.AbsolutePath);
             var fetchId = DocumentIdentity.ForSourceUri(uri);
-            await bus.Publish(new FetchRequested(fetchId, fetchSource, SourceKind, 0, null, null, clock.GetUtcNow()), cancellationToken);
+            await publisher.PublishAsync(fetchId, new FetchRequested(fetchId, fetchSource, SourceKind, 0, null, null, clock.GetUtcNow()), cancellationToken);
             return Accepted(fetchId, fetchSource, "fetch-requested");
         }
 
@@ -144,7 +146,7 @@ internal static class IngestEndpoint
             : new DocumentSource(SourceKind, url.AbsoluteUri, name);
         using var content = new MemoryStream(bytes, writable: false);
         var contentType = url is not null && body.Name is null ? "text/plain; charset=utf-8" : null;
-        return await PublishAsync(content, body.Name ?? "text.txt", source, contentType, bus, maxBytes, clock, cancellationToken);
+        return await PublishAsync(content, body.Name ?? "text.txt", source, contentType, publisher, maxBytes, clock, cancellationToken);
     }
 
     /// <summary>
@@ -152,7 +154,7 @@ internal static class IngestEndpoint
     /// are accepted or refused by the same rules; the intake reads files, hence the short-lived temporary copy.
     /// </summary>
     private static async Task<IResult> PublishAsync(
-        Stream content, string fileName, DocumentSource source, string? contentType, IBus bus, int maxBytes, TimeProvider clock, CancellationToken cancellationToken)
+        Stream content, string fileName, DocumentSource source, string? contentType, Publisher publisher, int maxBytes, TimeProvider clock, CancellationToken cancellationToken)
     {
         var folder = Path.Combine(Path.GetTempPath(), "pipeline-query-uploads");
         Directory.CreateDirectory(folder);
@@ -177,7 +179,7 @@ internal static class IngestEndpoint
                 };
             }
 
-            await bus.Publish(fetched! with { ContentType = contentType }, cancellationToken);
+            await publisher.PublishAsync(id, fetched! with { ContentType = contentType }, cancellationToken);
             return Accepted(id, source, "accepted");
         }
         finally
@@ -190,6 +192,26 @@ internal static class IngestEndpoint
     {
         var location = $"/api/documents/{id}";
         return TypedResults.Accepted(location, new IngestAccepted(id, status, location, source));
+    }
+
+    /// <summary>Marks the document as processing (so its location can tell the sender how it ends), then publishes it.</summary>
+    private sealed class Publisher(IBus bus, IDocumentStore store, QueryOptions options, TimeProvider clock)
+    {
+        public async Task PublishAsync<T>(Guid id, T message, CancellationToken cancellationToken)
+            where T : class
+        {
+            if (store is IOutcomeStore outcomes)
+            {
+                var now = clock.GetUtcNow();
+                await outcomes.SaveOutcomeAsync(
+                    new DocumentOutcome(id, DocumentOutcome.Processing, null, null, null, null, now),
+                    now - TimeSpan.FromHours(options.OutcomeRetentionHours),
+                    onlyIfTracked: false,
+                    cancellationToken);
+            }
+
+            await bus.Publish(message, cancellationToken);
+        }
     }
 
     /// <summary>The extension only, limited to letters and digits, so the temporary path is ours whatever the name.</summary>

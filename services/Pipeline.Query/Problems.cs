@@ -12,8 +12,8 @@ internal static class Problems
     public static IResult NotFound(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found.");
 
-    public static IResult Unauthorized(string detail) =>
-        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "An API key is required.");
+    public static IResult Unauthorized(string title, string detail) =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: title);
 
     public static IResult Forbidden(string detail) =>
         TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden.");

@@ -11,6 +11,9 @@ public sealed class QueryOptions
     /// <summary>Whether reads need the key too (reads are open by default).</summary>
     public bool RequireKeyForReads { get; set; }
 
+    /// <summary>How long the outcome of a submitted document (processing, stored, rejected, failed) is kept for its sender.</summary>
+    public double OutcomeRetentionHours { get; set; } = 24;
+
     /// <summary>Origins allowed to call the API from other sites; empty (the default) turns CORS off.</summary>
     public string[] CorsOrigins { get; set; } = [];
 }

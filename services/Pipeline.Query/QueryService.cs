@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Pipeline.Hosting;
 
@@ -15,11 +16,7 @@ public static class QueryService
     public static void AddServices(IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddOptions<QueryOptions>()
-            .Bind(builder.Configuration.GetSection(QueryOptions.SectionName))
-            .Validate(o => string.IsNullOrEmpty(o.ApiKey) || o.ApiKey.Length >= 16, "Query:ApiKey must be at least 16 characters.")
-            .Validate(o => o.CorsOrigins.All(origin => Uri.TryCreate(origin, UriKind.Absolute, out _)), "Query:CorsOrigins must hold absolute origins such as https://example.com.")
-            .ValidateOnStart();
+        AddOptions(builder);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
@@ -34,12 +31,25 @@ public static class QueryService
         builder.Services.AddHttpClient(QueueDepths.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(3));
         builder.Services.AddSingleton<QueueDepths>();
         builder.Services.AddSingleton(WebAssets.Load());
-        builder.Services.AddSingleton(TimeProvider.System);
     }
 
-    /// <summary>The query service consumes nothing: it reads the store and publishes what people send.</summary>
+    /// <summary>The query options, checked at start; also in a parent host, whose bus runs the outcome consumer.</summary>
+    private static void AddOptions(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<QueryOptions>()
+            .Bind(builder.Configuration.GetSection(QueryOptions.SectionName))
+            .Validate(o => string.IsNullOrEmpty(o.ApiKey) || o.ApiKey.Length >= 16, "Query:ApiKey must be at least 16 characters.")
+            .Validate(o => o.OutcomeRetentionHours is > 0 and <= 24 * 365, "Query:OutcomeRetentionHours must be more than 0 and at most a year.")
+            .Validate(o => o.CorsOrigins.All(origin => Uri.TryCreate(origin, UriKind.Absolute, out _)), "Query:CorsOrigins must hold absolute origins such as https://example.com.")
+            .ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+    }
+
+    /// <summary>The query service follows what becomes of the documents people send it, to tell them at their location.</summary>
     public static void AddConsumers(IBusRegistrationConfigurator bus)
     {
+        ArgumentNullException.ThrowIfNull(bus);
+        bus.AddConsumer<OutcomeConsumer, OutcomeConsumerDefinition>();
     }
 
     /// <summary>Adds the middleware, the API, the OpenAPI document, health and the page.</summary>
@@ -74,6 +84,7 @@ public static class QueryService
         ArgumentNullException.ThrowIfNull(host);
         ArgumentException.ThrowIfNullOrEmpty(url);
         var configuration = host.Configuration;
+        AddOptions(host);
         host.Services.AddHostedService(sp => new EmbeddedQueryHost(sp, configuration, url));
     }
 }

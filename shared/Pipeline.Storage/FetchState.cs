@@ -12,6 +12,10 @@ namespace Pipeline.Storage;
 /// <param name="LastError">The last failure, for people.</param>
 /// <param name="Parked">True when it kept failing and is no longer retried.</param>
 /// <param name="RefetchInterval">The adaptive interval between fetches.</param>
+/// <param name="Links">
+/// The page's outgoing links from its last fetch, so a crawl that meets it unchanged (304) or not yet due can still
+/// follow them; null when never read.
+/// </param>
 public sealed record FetchState(
     string Url,
     string CrawlName,
@@ -23,4 +27,5 @@ public sealed record FetchState(
     int ErrorCount,
     string? LastError,
     bool Parked,
-    TimeSpan RefetchInterval);
+    TimeSpan RefetchInterval,
+    IReadOnlyList<string>? Links = null);

@@ -8,5 +8,7 @@ namespace Pipeline.Storage;
 [JsonSerializable(typeof(List<RemovedText>))]
 [JsonSerializable(typeof(CrawlDefinition))]
 [JsonSerializable(typeof(FetchState))]
+[JsonSerializable(typeof(CrawlRunRecord))]
+[JsonSerializable(typeof(DocumentOutcome))]
 [JsonSerializable(typeof(string))]
 internal sealed partial class StorageJson : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Pipeline.Crawler;
@@ -74,6 +75,44 @@ public sealed class ScheduleTests
         Assert.Equal("0 0 */6 * * ?", cronTrigger.CronExpressionString);
         Assert.Equal(Quartz.CronTriggerMisfireInstruction.FireAndProceed, cronTrigger.MisfireInstruction);
         Assert.Equal(Quartz.OverlapPolicy.Skip, cron.OverlapPolicy);
+    }
+
+    [Fact]
+    public async Task A_cron_crawl_whose_firing_passed_while_the_crawler_was_down_runs_once_at_start()
+    {
+        using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(40));
+        await using var site = await TestSite.StartAsync(context => context.Response.WriteAsync("<html><body><p>A page about ketamine.</p></body></html>"));
+        using var data = new TempDirectory();
+        var settings = CrawlOnceTests.Settings(delay: 0).With(("Pipeline:DataDirectory", data.Path), ("Crawler:ScheduleRefreshSeconds", "0.2"));
+        var now = DateTimeOffset.UtcNow;
+        const string yearly = "0 0 0 1 1 ?";
+        using var host = Hosts.Crawler(settings, withFetcher: true);
+        var store = host.Services.GetRequiredService<ICrawlStateStore>();
+
+        // Defined two years ago, never run: the last New Year's firing was missed. The other ran a minute ago.
+        await store.SaveCrawlAsync(new CrawlDefinition("missed", [site.BaseUrl + "/a"], null, yearly, 0, 10, "list", false, now.AddYears(-2)), cancel.Token);
+        await store.SaveCrawlAsync(new CrawlDefinition("recent", [site.BaseUrl + "/b"], null, yearly, 0, 10, "list", false, now.AddYears(-2)), cancel.Token);
+        await ((ICrawlRunLog)store).SaveRunAsync(new CrawlRunRecord("recent", now.AddMinutes(-1), now.AddMinutes(-1), 1, 0, 0, 1), cancel.Token);
+
+        await host.StartAsync(cancel.Token);
+        try
+        {
+            var coordinator = host.Services.GetRequiredService<CrawlCoordinator>();
+            var sync = host.Services.GetRequiredService<CrawlScheduleSync>();
+            await WaitUntil(() => coordinator.RunsStarted("missed") == 1 && !coordinator.IsRunning("missed"), cancel.Token);
+            var refreshes = sync.Refreshes;
+            await WaitUntil(() => sync.Refreshes >= refreshes + 5, cancel.Token);
+
+            Assert.Equal(1, coordinator.RunsStarted("missed"));
+            Assert.Equal(0, coordinator.RunsStarted("recent"));
+            var run = (await ((ICrawlRunLog)store).ListLastRunsAsync(cancel.Token)).Single(r => r.CrawlName == "missed");
+            Assert.Equal(1, run.Fetched);
+            Assert.NotNull(run.FinishedAt);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
     }
 
     [Fact]

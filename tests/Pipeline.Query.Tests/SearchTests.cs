@@ -98,9 +98,26 @@ public sealed class SearchTests(SeededApi api) : IClassFixture<SeededApi>
     [InlineData("dateField=modified", "dateField")]
     [InlineData("q=a&q=b", "q")]
     [InlineData("cursor=not-a-cursor", "cursor")]
+    [InlineData("page=-1", "page")]
+    [InlineData("q=ketamine&limt=5", "limt")]
+    [InlineData("q%5B%24where%5D=1", "q[$where]")]
     public async Task Invalid_parameters_are_problem_details_naming_the_parameter(string query, string field)
     {
-        await api.GetProblemAsync("/api/documents?" + query, field);
+        var problem = await api.GetProblemAsync("/api/documents?" + query, field);
+
+        // Written for people: no .NET "(Parameter 'Limit')" suffix.
+        Assert.DoesNotContain("(Parameter", problem.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/stats?verbose=1", "verbose")]
+    [InlineData("/api/crawls?all=true", "all")]
+    [InlineData("/api/entities?search=ketamine&sort=date", "sort")]
+    [InlineData("/api/entities/cooccurring?entity=Chemical:ketamine&page=2", "page")]
+    [InlineData("/api/documents/3f2b8c1e-0000-0000-0000-000000000000?fields=title", "fields")]
+    public async Task Every_endpoint_refuses_parameters_it_does_not_take(string path, string field)
+    {
+        await api.GetProblemAsync(path, field);
     }
 
     [Fact]

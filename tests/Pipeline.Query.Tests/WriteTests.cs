@@ -94,8 +94,10 @@ public sealed class WriteTests : IDisposable
         var harness = factory.Services.GetRequiredService<ITestHarness>();
         using var none = await PostAsync("/api/documents", Upload("a.txt", "hello"u8.ToArray()), key: null);
         await AssertProblemAsync(none, HttpStatusCode.Unauthorized);
+        Assert.Equal("An API key is required.", (await none.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
         using var wrong = await PostAsync("/api/documents", Upload("a.txt", "hello"u8.ToArray()), key: "test-key-0123456789abcdeX");
         await AssertProblemAsync(wrong, HttpStatusCode.Unauthorized);
+        Assert.Equal("The API key is wrong.", (await wrong.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("title").GetString());
         using var crawl = await PostAsync("/api/crawls", JsonContent.Create(new { name = "x", seeds = new[] { "https://example.com/" }, interval = "1h" }), key: null);
         await AssertProblemAsync(crawl, HttpStatusCode.Unauthorized);
 
@@ -168,7 +170,8 @@ public sealed class WriteTests : IDisposable
     [InlineData("{\"name\":\"ok\",\"seeds\":[\"ftp://example.com/\"],\"interval\":\"1h\"}", "seeds")]
     [InlineData("{\"name\":\"ok\",\"seeds\":[\"https://example.com/\"]}", "interval")]
     [InlineData("{\"name\":\"ok\",\"seeds\":[\"https://example.com/\"],\"interval\":\"1h\",\"cron\":\"0 0 6 * * ?\"}", "interval")]
-    [InlineData("{\"name\":\"ok\",\"seeds\":[\"https://example.com/\"],\"interval\":\"10s\"}", "interval")]
+    [InlineData("{\"name\":\"ok\",\"seeds\":[\"https://example.com/\"],\"interval\":\"0s\"}", "interval")]
+    [InlineData("{\"name\":\"ok\",\"seeds\":[\"https://example.com/\"],\"interval\":\"400d\"}", "interval")]
     [InlineData("{\"name\":\"ok\",\"seeds\":[\"https://example.com/\"],\"cron\":\"every day\"}", "cron")]
     [InlineData("{\"name\":\"ok\",\"seeds\":[\"https://example.com/\"],\"interval\":\"1d\",\"depth\":11}", "depth")]
     [InlineData("{\"name\":\"ok\",\"seeds\":[\"https://example.com/\"],\"interval\":\"1d\",\"scope\":\"anywhere\"}", "scope")]
@@ -178,5 +181,76 @@ public sealed class WriteTests : IDisposable
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+    }
+
+    [Fact]
+    public async Task The_api_refuses_a_crawl_with_the_same_words_as_the_command_line()
+    {
+        using var response = await PostAsync("/api/crawls", JsonContent.Create(new { name = "deep", seeds = new[] { "https://example.com/" }, cron = "0 0 6 * * ?", depth = 50 }));
+        await AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        var message = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("depth")[0].GetString();
+
+        // What `pipeline crawl add deep https://example.com/ --cron "0 0 6 * * ?" --depth 50` prints (CrawlDefinitionsTests checks that side).
+        Assert.Equal("The depth must be from 0 (the seeds only) to 10.", message);
+
+        // An interval the command line takes (seconds, decimals) is taken here too, and a host is not resolved.
+        using var accepted = await PostAsync("/api/crawls", JsonContent.Create(new { name = "quick", seeds = new[] { "https://no-such-host.invalid/" }, interval = "90s" }));
+        Assert.Equal(HttpStatusCode.Created, accepted.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_uploads_location_says_processing_then_why_a_stage_rejected_it_or_gives_the_stored_document()
+    {
+        var harness = factory.Services.GetRequiredService<ITestHarness>();
+        using var rejected = await PostAsync("/api/documents", Upload("menu.html", Encoding.UTF8.GetBytes("<nav>Home | About</nav>")));
+        Assert.Equal(HttpStatusCode.Accepted, rejected.StatusCode);
+        var location = rejected.Headers.Location!.OriginalString;
+        var id = (await rejected.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        using (var processing = await client.GetAsync(new Uri(location, UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, processing.StatusCode);
+            Assert.Equal("processing", (await processing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        }
+
+        var source = new DocumentSource("api", "api:///menu.html", "menu.html");
+        await harness.Bus.Publish(new DocumentRejected(id, source, "cleaner", "empty-after-cleaning", "Nothing was left after removing navigation.", DateTimeOffset.UtcNow));
+        var outcome = await PollAsync(location, body => body.GetProperty("status").GetString() != "processing");
+        Assert.Equal("rejected", outcome.GetProperty("status").GetString());
+        Assert.Equal("cleaner", outcome.GetProperty("stage").GetString());
+        Assert.Equal("empty-after-cleaning", outcome.GetProperty("reason").GetString());
+        Assert.Equal("Nothing was left after removing navigation.", outcome.GetProperty("detail").GetString());
+
+        // Stored: the location gives the document itself.
+        using var accepted = await PostAsync("/api/documents", Upload("report.txt", Encoding.UTF8.GetBytes("Ketamine eases pain.")));
+        var storedLocation = accepted.Headers.Location!.OriginalString;
+        var document = QueryApiFactory.Document("report.txt", "Report", "Ketamine eases pain.", null, "api");
+        await factory.Store.UpsertAsync(document, CancellationToken.None);
+        await harness.Bus.Publish(new DocumentStored(document.Id, document.Source, 1, document.ContentHash, StoreOutcome.Stored, null, DateTimeOffset.UtcNow));
+        var stored = await PollAsync(storedLocation, body => body.GetProperty("status").GetString() != "processing");
+        Assert.Equal("stored", stored.GetProperty("status").GetString());
+        Assert.Equal("Ketamine eases pain.", stored.GetProperty("text").GetString());
+
+        // A document nobody sent through the API is simply unknown.
+        using var unknown = await client.GetAsync(new Uri($"/api/documents/{Guid.NewGuid()}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    private async Task<JsonElement> PollAsync(string location, Func<JsonElement, bool> done)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            using var response = await client.GetAsync(new Uri(location, UriKind.Relative));
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            if (done(body))
+            {
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return body;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"{location} never left 'processing'.");
     }
 }

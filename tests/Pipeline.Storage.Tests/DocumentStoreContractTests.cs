@@ -139,9 +139,11 @@ public abstract class DocumentStoreContractTests
         var withKetamine = await store.FacetsAsync(new DocumentQuery { Entities = [EntityKey.Parse("Chemical:ketamine")] }, "Disease", null, 10, default);
         var cooccurring = await store.CooccurringAsync(EntityKey.Parse("Disease:fibromyalgia"), 10, default);
 
+        // Display names are compared where a store knows them (SqliteDocumentStoreTests); here the counts.
+        all = all.Select(f => f with { Display = null }).ToList();
         Assert.Contains(new EntityFacet("Chemical", "ketamine", 2), all);
         Assert.Contains(new EntityFacet("Disease", "fibromyalgia", 2), all);
-        Assert.Equal([new EntityFacet("Disease", "depression", 1), new EntityFacet("Disease", "fibromyalgia", 1)], withKetamine);
+        Assert.Equal([new EntityFacet("Disease", "depression", 1), new EntityFacet("Disease", "fibromyalgia", 1)], withKetamine.Select(f => f with { Display = null }));
         Assert.Equal(2, cooccurring.Count);
     }
 

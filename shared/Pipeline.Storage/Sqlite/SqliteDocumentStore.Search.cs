@@ -113,8 +113,8 @@ public sealed partial class SqliteDocumentStore
         using var command = connection.CreateCommand();
         var text = TextQuery.Parse(query.Text);
         var everything = text.IsEmpty && query.Entities.Count == 0 && query.Source is null && query.From is null && query.To is null;
-        var sql = new StringBuilder("""
-            SELECT type, value, n FROM (
+        var sql = new StringBuilder($"""
+            SELECT type, value, n, {DisplayOf("f")} FROM (
                 SELECT ek.type, ek.value, count(*) AS n,
                        row_number() OVER (PARTITION BY ek.type ORDER BY count(*) DESC, ek.value) AS rank
                 FROM entity_keys ek WHERE 1 = 1
@@ -138,7 +138,7 @@ public sealed partial class SqliteDocumentStore
             command.Parameters.AddWithValue("$fprefix", EscapeLike(prefix.Trim().ToLowerInvariant()) + "%");
         }
 
-        sql.Append(" GROUP BY ek.type, ek.value) WHERE rank <= $per ORDER BY type, n DESC, value");
+        sql.Append(" GROUP BY ek.type, ek.value) f WHERE rank <= $per ORDER BY type, n DESC, value");
         command.Parameters.AddWithValue("$per", perType);
         command.CommandText = sql.ToString();
         return await ReadFacetsAsync(command, cancellationToken);
@@ -151,10 +151,12 @@ public sealed partial class SqliteDocumentStore
         await InitializeAsync(cancellationToken);
         using var connection = await OpenAsync(cancellationToken);
         using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT ek.type, ek.value, count(*) AS n FROM entity_keys ek
-            WHERE ek.seq IN (SELECT seq FROM entity_keys WHERE type = $type AND value = $value) AND NOT (ek.type = $type AND ek.value = $value)
-            GROUP BY ek.type, ek.value ORDER BY n DESC, ek.type, ek.value LIMIT $limit
+        command.CommandText = $"""
+            SELECT type, value, n, {DisplayOf("f")} FROM (
+                SELECT ek.type, ek.value, count(*) AS n FROM entity_keys ek
+                WHERE ek.seq IN (SELECT seq FROM entity_keys WHERE type = $type AND value = $value) AND NOT (ek.type = $type AND ek.value = $value)
+                GROUP BY ek.type, ek.value ORDER BY n DESC, ek.type, ek.value LIMIT $limit) f
+            ORDER BY n DESC, type, value
             """;
         command.Parameters.AddWithValue("$type", key.Type);
         command.Parameters.AddWithValue("$value", key.Value);
@@ -260,6 +262,10 @@ public sealed partial class SqliteDocumentStore
         return (builder.ToString().Trim(), highlights);
     }
 
+    /// <summary>The display name of the entity in the row aliased <paramref name="alias"/>: the surface form most documents use.</summary>
+    private static string DisplayOf(string alias) =>
+        $"(SELECT n.display FROM entity_names n WHERE n.type = {alias}.type AND n.value = {alias}.value AND n.documents > 0 ORDER BY n.documents DESC, n.display LIMIT 1)";
+
     private static async Task<long> MaxSeqAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
@@ -301,7 +307,7 @@ public sealed partial class SqliteDocumentStore
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            facets.Add(new EntityFacet(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            facets.Add(new EntityFacet(reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
         }
 
         return facets;

@@ -50,8 +50,8 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
 
     private readonly SqliteCommand insertKey = Prepare(connection, transaction,
         """
-        INSERT OR IGNORE INTO entity_keys(type, value, seq, mentions)
-        SELECT value ->> 0, value ->> 1, $seq, value ->> 2 FROM json_each($keys)
+        INSERT OR IGNORE INTO entity_keys(type, value, seq, mentions, display)
+        SELECT value ->> 0, value ->> 1, $seq, value ->> 2, value ->> 3 FROM json_each($keys)
         """,
         "$seq", "$keys");
 
@@ -136,12 +136,13 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
 
         // One statement per document rather than one per entity key: the keys travel as a JSON array.
         var keys = new System.Text.StringBuilder("[");
-        foreach (var (key, mentions) in CountKeys(document))
+        foreach (var (key, (mentions, display)) in CountKeys(document))
         {
             keys.Append(keys.Length > 1 ? ",[" : "[")
                 .Append(JsonSerializer.Serialize(key.Type, StorageJson.Default.String)).Append(',')
                 .Append(JsonSerializer.Serialize(key.Value, StorageJson.Default.String)).Append(',')
-                .Append(mentions.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(']');
+                .Append(mentions.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',')
+                .Append(JsonSerializer.Serialize(display, StorageJson.Default.String)).Append(']');
         }
 
         insertKey.Parameters["$seq"].Value = seq;
@@ -164,20 +165,31 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
             ? parsed.IdnHost.ToLowerInvariant()
             : null;
 
-    private static Dictionary<EntityKey, int> CountKeys(StoredDocument document)
+    /// <summary>Mentions per entity key, with the document's most frequent surface form of it as its display name.</summary>
+    private static Dictionary<EntityKey, (int Mentions, string Display)> CountKeys(StoredDocument document)
     {
-        var counts = new Dictionary<EntityKey, int>();
+        var forms = new Dictionary<EntityKey, Dictionary<string, int>>();
         var allowed = new HashSet<string>(document.EntityKeys, StringComparer.Ordinal);
         foreach (var entity in document.Entities)
         {
             var value = string.IsNullOrWhiteSpace(entity.Canonical) ? entity.Text : entity.Canonical;
             if (EntityKey.TryParse($"{entity.Type}:{value}", out var key) && allowed.Contains(key.Value.ToString()))
             {
-                counts[key.Value] = counts.GetValueOrDefault(key.Value) + 1;
+                if (!forms.TryGetValue(key.Value, out var counts))
+                {
+                    counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                    forms[key.Value] = counts;
+                }
+
+                var display = EntityDisplay.Of(key.Value, entity);
+                counts[display] = counts.GetValueOrDefault(display) + 1;
             }
         }
 
-        return counts;
+        // Ties go to the form met first (dictionaries keep insertion order until something is removed).
+        return forms.ToDictionary(
+            f => f.Key,
+            f => (f.Value.Values.Sum(), f.Value.Aggregate((best, next) => next.Value > best.Value ? next : best).Key));
     }
 
     private static void SetSource(SqliteCommand command, StoredDocument document)

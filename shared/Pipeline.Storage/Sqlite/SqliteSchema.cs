@@ -75,6 +75,33 @@ internal static class SqliteSchema
         CREATE INDEX ix_documents_source_kind ON documents(source_kind);
         CREATE INDEX ix_documents_source_name ON documents(source_name);
         """,
+
+        // v3: display names (each document's most frequent surface form of an entity, counted over documents),
+        // the last run of each crawl, and the outcomes of submitted documents.
+        """
+        ALTER TABLE entity_keys ADD COLUMN display TEXT;
+        CREATE TABLE entity_names(
+            type TEXT NOT NULL,
+            value TEXT NOT NULL,
+            display TEXT NOT NULL,
+            documents INTEGER NOT NULL,
+            PRIMARY KEY(type, value, display)) WITHOUT ROWID;
+        CREATE TRIGGER entity_keys_ai AFTER INSERT ON entity_keys WHEN new.display IS NOT NULL BEGIN
+            INSERT INTO entity_names(type, value, display, documents) VALUES (new.type, new.value, new.display, 1)
+            ON CONFLICT(type, value, display) DO UPDATE SET documents = documents + 1;
+        END;
+        CREATE TRIGGER entity_keys_ad AFTER DELETE ON entity_keys WHEN old.display IS NOT NULL BEGIN
+            UPDATE entity_names SET documents = documents - 1 WHERE type = old.type AND value = old.value AND display = old.display;
+        END;
+        CREATE TABLE crawl_runs(
+            name TEXT PRIMARY KEY,
+            run TEXT NOT NULL);
+        CREATE TABLE outcomes(
+            id TEXT PRIMARY KEY,
+            recorded_at INTEGER NOT NULL,
+            outcome TEXT NOT NULL);
+        CREATE INDEX ix_outcomes_recorded_at ON outcomes(recorded_at);
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>
