@@ -37,6 +37,18 @@ internal static class AllInOne
         return builder;
     }
 
+    /// <summary>
+    /// For commands that print each document's result themselves (<c>ingest</c>, <c>crawl once</c>): the stages'
+    /// warnings (a rejection) would say it a second time. Errors (faults) still show.
+    /// </summary>
+    public static void QuietStageWarnings(IHostApplicationBuilder builder)
+    {
+        foreach (var category in new[] { "Pipeline.Inbox", "Pipeline.Cleaner", "Pipeline.Tagger", "Pipeline.Store" })
+        {
+            builder.Logging.AddFilter(category, LogLevel.Error);
+        }
+    }
+
     /// <summary>Adds the cleaner, tagger and store stages (their services; consumers go in the bus callback).</summary>
     public static void AddStages(IHostApplicationBuilder builder)
     {

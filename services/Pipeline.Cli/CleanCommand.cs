@@ -5,20 +5,31 @@ using Pipeline.Cleaning;
 
 namespace Pipeline.Cli;
 
-/// <summary><c>pipeline clean PATH --out DIR</c>: cleaning only, writing <c>name.txt</c> and <c>name.json</c> per input.</summary>
+/// <summary><c>pipeline clean PATH... --out DIR</c>: cleaning only, writing <c>name.txt</c> and <c>name.json</c> per input.</summary>
 internal static class CleanCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "A file or a folder of files." };
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders of files.", Arity = ArgumentArity.OneOrMore };
         var output = CliOptions.Out();
-        var command = new Command("clean", "Clean documents: write the main text and what was removed.") { path, output };
+        var command = new Command("clean", "Clean documents: write the main text and what was removed.") { paths, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            IReadOnlyList<string> files;
+            try
+            {
+                files = CliOptions.ExpandFiles(parse.GetValue(paths)!);
+            }
+            catch (FileNotFoundException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+
             var outDir = Directory.CreateDirectory(parse.GetValue(output)!).FullName;
             var cleaner = new DocumentCleaner();
             var failures = 0;
-            foreach (var file in CliOptions.ExpandFiles([parse.GetValue(path)!]))
+            foreach (var file in files)
             {
                 var name = Path.GetFileNameWithoutExtension(file);
                 try

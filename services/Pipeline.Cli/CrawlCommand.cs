@@ -24,8 +24,8 @@ internal static class CrawlCommand
 
     private static Command Add()
     {
-        var name = new Argument<string>("name") { Description = "The crawl's name (letters, digits, '-', '_', '.')." };
-        var urls = new Argument<string[]>("urls") { Description = "Seed URLs.", Arity = ArgumentArity.OneOrMore };
+        var name = new Argument<string>("NAME") { Description = "The crawl's name (letters, digits, '-', '_', '.')." };
+        var urls = new Argument<string[]>("URL") { Description = "Seed URLs.", Arity = ArgumentArity.OneOrMore };
         var every = new Option<string?>("--every") { Description = "Run every interval: 90s, 30m, 6h, 1d (1 second to 365 days)." };
         var cron = new Option<string?>("--cron") { Description = "Run on a Quartz cron schedule, e.g. \"0 0 */6 * * ?\"." };
         var depth = Depth();
@@ -67,19 +67,30 @@ internal static class CrawlCommand
     private static Command List()
     {
         var data = CliOptions.Data();
-        var command = new Command("list", "List the stored crawls.") { data };
+        var command = new Command("list", "List the stored crawls with their last and next runs.") { data };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = StoreHost(parse.GetValue(data)!);
-            var crawls = await host.Services.GetRequiredService<ICrawlStateStore>().ListCrawlsAsync(cancellationToken);
+            using var opened = await ReadStore.OpenAsync(parse.GetValue(data)!, Console.Error);
+            if (opened is null)
+            {
+                return 1;
+            }
+
+            var store = opened.Documents;
+            var crawls = await ((ICrawlStateStore)store).ListCrawlsAsync(cancellationToken);
             if (crawls.Count == 0)
             {
                 Console.WriteLine("No crawls. Add one with: pipeline crawl add NAME URL --every 6h");
             }
 
+            var runs = store is ICrawlRunLog log ? (await log.ListLastRunsAsync(cancellationToken)).ToDictionary(r => r.CrawlName, StringComparer.Ordinal) : [];
+            var now = DateTimeOffset.UtcNow;
             foreach (var crawl in crawls)
             {
+                var last = runs.GetValueOrDefault(crawl.Name);
                 Console.WriteLine($"{crawl.Name,-20} {Describe(crawl)}");
+                Console.WriteLine($"{string.Empty,-20} last run: {(last is null ? "never" : $"{Time(last.StartedAt)}, fetched {last.Fetched}, not modified {last.NotModified}, errors {last.Errors}{(last.FinishedAt is null ? " (unfinished)" : string.Empty)}")}; " +
+                    $"next run: {(CrawlDefinitions.NextRun(crawl, last, now) is { } next ? Time(next) : "unknown")}");
             }
 
             return 0;
@@ -89,16 +100,21 @@ internal static class CrawlCommand
 
     private static Command Remove()
     {
-        var name = new Argument<string>("name") { Description = "The crawl to remove (its URL states go with it)." };
+        var name = new Argument<string>("NAME") { Description = "The crawl to remove (its URL states go with it)." };
         var data = CliOptions.Data();
         var command = new Command("remove", "Remove a stored crawl; a running pipeline stops scheduling it at its next refresh.") { name, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            using var host = StoreHost(parse.GetValue(data)!);
-            var removed = await host.Services.GetRequiredService<ICrawlStateStore>().DeleteCrawlAsync(parse.GetValue(name)!, cancellationToken);
+            using var opened = await ReadStore.OpenAsync(parse.GetValue(data)!, Console.Error);
+            if (opened is null)
+            {
+                return 1;
+            }
+
+            var removed = await ((ICrawlStateStore)opened.Documents).DeleteCrawlAsync(parse.GetValue(name)!, cancellationToken);
             if (!removed)
             {
-                await Console.Error.WriteLineAsync($"No crawl named {parse.GetValue(name)}.");
+                await Console.Error.WriteLineAsync($"No crawl named {parse.GetValue(name)}. See: pipeline crawl list");
                 return 1;
             }
 
@@ -110,15 +126,20 @@ internal static class CrawlCommand
 
     private static Command Run()
     {
-        var name = new Argument<string>("name") { Description = "The stored crawl to run now." };
+        var name = new Argument<string>("NAME") { Description = "The stored crawl to run now." };
         var data = CliOptions.Data();
         var command = new Command("run", "Run a stored crawl now, in this process, to completion (every known URL, conditionally).") { name, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             CrawlDefinition? definition;
-            using (var host = StoreHost(parse.GetValue(data)!))
+            using (var opened = await ReadStore.OpenAsync(parse.GetValue(data)!, Console.Error))
             {
-                definition = await host.Services.GetRequiredService<ICrawlStateStore>().GetCrawlAsync(parse.GetValue(name)!, cancellationToken);
+                if (opened is null)
+                {
+                    return 1;
+                }
+
+                definition = await ((ICrawlStateStore)opened.Documents).GetCrawlAsync(parse.GetValue(name)!, cancellationToken);
             }
 
             if (definition is null)
@@ -134,7 +155,7 @@ internal static class CrawlCommand
 
     private static Command Once()
     {
-        var urls = new Argument<string[]>("urls") { Description = "Seed URLs.", Arity = ArgumentArity.OneOrMore };
+        var urls = new Argument<string[]>("URL") { Description = "Seed URLs.", Arity = ArgumentArity.OneOrMore };
         var depth = Depth();
         var maxPages = MaxPages();
         var scope = Scope();
@@ -177,12 +198,7 @@ internal static class CrawlCommand
     private static Option<bool> Sitemap() =>
         new("--sitemap") { Description = "Also read sitemap.xml (and robots.txt Sitemap lines) for URLs." };
 
-    private static IHost StoreHost(string data)
-    {
-        var builder = AllInOne.CreateBuilder(data, LogLevel.Warning);
-        builder.AddPipelineStore();
-        return builder.Build();
-    }
+    private static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Describe(CrawlDefinition crawl) =>
         $"{CrawlDefinitions.Describe(crawl)}, depth {crawl.Depth}, max {crawl.MaxPages} pages, " +

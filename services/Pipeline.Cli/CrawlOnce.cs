@@ -26,6 +26,7 @@ internal static class CrawlOnce
             [$"{CrawlerOptions.SectionName}:{nameof(CrawlerOptions.EnableSchedule)}"] = "false",
         };
         var builder = AllInOne.CreateBuilder(dataDirectory, LogLevel.Warning, values);
+        AllInOne.QuietStageWarnings(builder);
         builder.Services.AddSingleton<IngestTracker>();
         AllInOne.AddStages(builder);
         CrawlerService.AddServices(builder);

@@ -20,7 +20,7 @@ internal static class IngestCommand
 
     public static Command Create()
     {
-        var paths = new Argument<string[]>("paths") { Description = "Files or folders to ingest.", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("PATH") { Description = "Files or folders to ingest.", Arity = ArgumentArity.OneOrMore };
         var data = CliOptions.Data();
         var timeout = new Option<int>("--timeout") { Description = "Seconds to wait for any one document.", DefaultValueFactory = _ => 120 };
         var command = new Command("ingest", "Clean, tag and store files or folders now, with a progress bar and a summary.") { paths, data, timeout };
@@ -45,6 +45,7 @@ internal static class IngestCommand
     private static async Task<int> IngestAsync(IReadOnlyList<string> files, string dataDirectory, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var builder = AllInOne.CreateBuilder(dataDirectory, LogLevel.Warning);
+        AllInOne.QuietStageWarnings(builder);
         builder.Services.AddSingleton<IngestTracker>();
         AllInOne.AddStages(builder);
         builder.AddPipeline(bus =>

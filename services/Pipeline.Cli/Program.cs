@@ -9,6 +9,7 @@ var root = new RootCommand("Pipeline: ingest documents, clean them, tag their en
     CleanCommand.Create(),
     TagCommand.Create(),
     SearchCommand.Create(),
+    ShowCommand.Create(),
     EvalCommand.Create(),
     TrainTaggerCommand.Create(),
     BenchCommand.Create(),

@@ -22,6 +22,18 @@ internal static class RunCommand
         {
             var inboxPath = Path.GetFullPath(parse.GetValue(inbox)!);
             var dataPath = Path.GetFullPath(parse.GetValue(data)!);
+
+            // Everything that can stop the start is checked before any folder is created.
+            var problem = StartChecks.PortProblem(parse.GetValue(port))
+                ?? StartChecks.FolderProblem(inboxPath, "inbox folder", "--inbox")
+                ?? StartChecks.FolderProblem(dataPath, "data folder", "--data");
+            if (problem is not null)
+            {
+                await Console.Error.WriteLineAsync(problem);
+                return 2;
+            }
+
+            Console.WriteLine("Starting the pipeline...");
             Directory.CreateDirectory(inboxPath);
             var builder = AllInOne.CreateBuilder(dataPath, LogLevel.Information, new Dictionary<string, string?> { ["Inbox:Path"] = inboxPath });
             InboxService.AddServices(builder);
@@ -34,13 +46,17 @@ internal static class RunCommand
                 AllInOne.AddStageConsumers(bus);
                 CrawlerService.AddConsumers(bus);
                 FetcherService.AddConsumers(bus);
+                QueryService.AddConsumers(bus);
             });
             var address = $"http://127.0.0.1:{parse.GetValue(port)}";
             QueryService.AddEmbedded(builder, address);
             using var host = builder.Build();
             await host.StartAsync(cancellationToken);
-            Console.WriteLine($"Pipeline running. Drop .txt, .md or .html files into {inboxPath}; the store is in {dataPath}. Ctrl+C stops.");
-            Console.WriteLine($"Query page: {address}/  (API: {address}/openapi/v1.json)");
+            Console.WriteLine("Pipeline ready.");
+            Console.WriteLine($"  Inbox:  {inboxPath}  (drop .txt, .md or .html files here)");
+            Console.WriteLine($"  Data:   {dataPath}");
+            Console.WriteLine($"  Page:   {address}/  (API: {address}/openapi/v1.json)");
+            Console.WriteLine("  Stop:   Ctrl+C");
             await host.WaitForShutdownAsync(cancellationToken);
             return 0;
         });

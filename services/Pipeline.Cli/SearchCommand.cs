@@ -1,7 +1,7 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Pipeline.Hosting;
 using Pipeline.Storage;
 using Spectre.Console;
@@ -11,14 +11,16 @@ namespace Pipeline.Cli;
 /// <summary><c>pipeline search [TEXT] [--entity Type:value]...</c>: query the store.</summary>
 internal static class SearchCommand
 {
+    private const int EntitiesPerHit = 5;
+
     public static Command Create()
     {
-        var text = new Argument<string?>("text") { Description = "Words and \"quoted phrases\" to match.", Arity = ArgumentArity.ZeroOrOne };
+        var text = new Argument<string?>("TEXT") { Description = "Words and \"quoted phrases\" to match (all of them).", Arity = ArgumentArity.ZeroOrOne };
         var entities = new Option<string[]>("--entity") { Description = "Only documents mentioning this entity, e.g. Chemical:ketamine (repeatable).", AllowMultipleArgumentsPerToken = false };
-        var limit = new Option<int>("--limit") { Description = "How many results.", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit") { Description = $"How many results (1 to {DocumentQuery.MaxLimit}).", DefaultValueFactory = _ => 20 };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON." };
         var data = CliOptions.Data();
-        var command = new Command("search", "Search the stored documents.") { text, entities, limit, json, data };
+        var command = new Command("search", "Search the stored documents: a snippet with the matched words marked and the top entities of each.") { text, entities, limit, json, data };
         command.SetAction(async (parse, cancellationToken) =>
         {
             DocumentQuery query;
@@ -34,14 +36,17 @@ internal static class SearchCommand
             }
             catch (Exception ex) when (ex is FormatException or ArgumentException)
             {
-                await Console.Error.WriteLineAsync(ex.Message);
+                await Console.Error.WriteLineAsync(ErrorText.Of(ex));
                 return 2;
             }
 
-            var builder = AllInOne.CreateBuilder(parse.GetValue(data)!, LogLevel.Warning);
-            builder.AddPipelineStore();
-            using var host = builder.Build();
-            var store = host.Services.GetRequiredService<IDocumentStore>();
+            using var opened = await ReadStore.OpenAsync(parse.GetValue(data)!, Console.Error);
+            if (opened is null)
+            {
+                return 1;
+            }
+
+            var store = opened.Documents;
             var page = await store.SearchAsync(query, cancellationToken);
             var total = await store.CountAsync(query, cancellationToken);
             if (parse.GetValue(json))
@@ -50,59 +55,71 @@ internal static class SearchCommand
                 return 0;
             }
 
-            Print(page, total);
+            if (page.Hits.Count == 0)
+            {
+                var everything = await store.CountAsync(new DocumentQuery(), cancellationToken);
+                Console.WriteLine(everything == 0
+                    ? $"The store in {Path.GetFullPath(parse.GetValue(data)!)} is empty: ingest documents first."
+                    : $"No documents match (the store holds {everything}).");
+                return 0;
+            }
+
+            var terminal = !Console.IsOutputRedirected;
+            for (var i = 0; i < page.Hits.Count; i++)
+            {
+                var hit = page.Hits[i];
+                var document = await store.GetAsync(hit.Id, cancellationToken);
+                var top = document is null ? [] : TopEntities.Of(document, EntitiesPerHit);
+                Print(i + 1, hit, top, terminal);
+            }
+
+            Console.WriteLine($"{page.Hits.Count} of {total} documents.");
             return 0;
         });
         return command;
     }
 
-    private static void Print(SearchPage page, long total)
+    private static void Print(int number, SearchHit hit, IReadOnlyList<(string Type, string Name, int Mentions)> top, bool terminal)
     {
-        if (page.Hits.Count == 0)
+        var title = hit.Title.Length == 0 ? "(untitled)" : hit.Title;
+        var date = (hit.Published ?? hit.StoredAt).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var entities = string.Join(", ", top.Select(e => $"{e.Type}: {e.Name} ({e.Mentions})"));
+        if (terminal)
         {
-            Console.WriteLine("No documents match.");
+            AnsiConsole.MarkupLine($"[bold]{number}. {Markup.Escape(title)}[/]  [dim]{Markup.Escape(hit.Source.Name)} · {date} · {hit.Id}[/]");
+            AnsiConsole.MarkupLine("   " + Marked(hit, s => Markup.Escape(s), s => "[bold yellow]" + Markup.Escape(s) + "[/]"));
+            if (entities.Length > 0)
+            {
+                AnsiConsole.MarkupLine("   [dim]" + Markup.Escape(entities) + "[/]");
+            }
+
             return;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("#", "Title", "Source", "Published", "Snippet");
-        for (var i = 0; i < page.Hits.Count; i++)
+        Console.WriteLine($"{number}. {title}  [{hit.Source.Name}]  {date}  {hit.Id}");
+        Console.WriteLine("   " + Marked(hit, s => s, s => "**" + s + "**"));
+        if (entities.Length > 0)
         {
-            var hit = page.Hits[i];
-            table.AddRow(
-                new Text((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-                new Text(hit.Title.Length == 0 ? "(untitled)" : hit.Title),
-                new Text(hit.Source.Name),
-                new Text(hit.Published?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty),
-                new Markup(HighlightMarkup(hit)));
+            Console.WriteLine("   " + entities);
         }
-
-        if (Console.IsOutputRedirected)
-        {
-            foreach (var (hit, i) in page.Hits.Select((h, i) => (h, i)))
-            {
-                Console.WriteLine($"{i + 1}. {(hit.Title.Length == 0 ? "(untitled)" : hit.Title)}  [{hit.Source.Name}]  {hit.Id}");
-            }
-        }
-        else
-        {
-            AnsiConsole.Write(table);
-        }
-
-        Console.WriteLine($"{page.Hits.Count} of {total} documents.");
     }
 
-    private static string HighlightMarkup(SearchHit hit)
+    /// <summary>The snippet with each matched range passed through <paramref name="mark"/> and the rest through <paramref name="plain"/>.</summary>
+    internal static string Marked(SearchHit hit, Func<string, string> plain, Func<string, string> mark)
     {
-        var builder = new System.Text.StringBuilder();
+        var builder = new StringBuilder();
         var position = 0;
-        foreach (var range in hit.Highlights)
+        foreach (var range in hit.Highlights.OrderBy(r => r.Start))
         {
-            builder.Append(Markup.Escape(hit.Snippet[position..range.Start]));
-            builder.Append("[bold yellow]").Append(Markup.Escape(hit.Snippet.Substring(range.Start, range.Length))).Append("[/]");
+            if (range.Start < position || range.Start + range.Length > hit.Snippet.Length)
+            {
+                continue;
+            }
+
+            builder.Append(plain(hit.Snippet[position..range.Start])).Append(mark(hit.Snippet.Substring(range.Start, range.Length)));
             position = range.Start + range.Length;
         }
 
-        builder.Append(Markup.Escape(hit.Snippet[position..]));
-        return builder.ToString();
+        return builder.Append(plain(hit.Snippet[position..])).ToString();
     }
 }

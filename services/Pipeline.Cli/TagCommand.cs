@@ -4,19 +4,30 @@ using Pipeline.Tagging;
 
 namespace Pipeline.Cli;
 
-/// <summary><c>pipeline tag PATH --out DIR</c>: tagging only, on plain text, writing <c>name.json</c> per input.</summary>
+/// <summary><c>pipeline tag PATH... --out DIR</c>: tagging only, on plain text, writing <c>name.json</c> per input.</summary>
 internal static class TagCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "A plain-text file or a folder of them." };
+        var paths = new Argument<string[]>("PATH") { Description = "Plain-text files or folders of them.", Arity = ArgumentArity.OneOrMore };
         var output = CliOptions.Out();
-        var command = new Command("tag", "Tag entities in plain text: write their types, spans, canonical names and ids.") { path, output };
+        var command = new Command("tag", "Tag entities in plain text: write their types, spans, canonical names and ids.") { paths, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            IReadOnlyList<string> files;
+            try
+            {
+                files = CliOptions.ExpandFiles(parse.GetValue(paths)!);
+            }
+            catch (FileNotFoundException ex)
+            {
+                await Console.Error.WriteLineAsync(ex.Message);
+                return 2;
+            }
+
             var outDir = Directory.CreateDirectory(parse.GetValue(output)!).FullName;
             var tagger = EntityTagger.LoadDefault();
-            foreach (var file in CliOptions.ExpandFiles([parse.GetValue(path)!]))
+            foreach (var file in files)
             {
                 var text = await File.ReadAllTextAsync(file, cancellationToken);
                 var entities = tagger.Tag(text);
