@@ -24,7 +24,7 @@ namespace Pipeline.Browser.Tests;
 public sealed class PipelineSite : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
-    private const string ApiKey = "browser-tests-key-0123456789";
+    public const string ApiKey = "browser-tests-key-0123456789";
 
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "pipeline-browser-" + Guid.NewGuid().ToString("N"));
     private IHost? host;
@@ -48,6 +48,7 @@ public sealed class PipelineSite : IAsyncLifetime
         await host.StartAsync();
         await IngestSeedsAsync();
         HostileId = await StoreHostileDocumentAsync();
+        await StoreNamedDocumentAsync();
 
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -106,6 +107,7 @@ public sealed class PipelineSite : IAsyncLifetime
             CleanerService.AddConsumers(bus);
             TaggerService.AddConsumers(bus);
             StoreService.AddConsumers(bus);
+            Query.QueryService.AddConsumers(bus);
         });
         Query.QueryService.AddEmbedded(builder, BaseUrl);
         return builder.Build();
@@ -169,6 +171,33 @@ public sealed class PipelineSite : IAsyncLifetime
         };
         await host!.Services.GetRequiredService<IDocumentStore>().UpsertAsync(document, CancellationToken.None);
         return document.Id;
+    }
+
+    /// <summary>A person whose key is lower-cased ("person:marie curie") and whose name, as the text writes it, is not.</summary>
+    private async Task StoreNamedDocumentAsync()
+    {
+        const string text = "Radium notebooks kept by Marie Curie, and later annotated by Marie Curie again, are still radioactive.";
+        var uri = "https://archive.example/radium";
+        var first = text.IndexOf("Marie Curie", StringComparison.Ordinal);
+        var second = text.LastIndexOf("Marie Curie", StringComparison.Ordinal);
+        List<EntityMention> entities =
+        [
+            new("Person", "Marie Curie", first, first + 11, "marie curie", null),
+            new("Person", "Marie Curie", second, second + 11, "marie curie", null),
+        ];
+        var document = new StoredDocument
+        {
+            Id = DocumentIdentity.ForSourceUri(uri),
+            Source = new DocumentSource("web", uri, "archive.example/radium"),
+            Title = "Radium notebooks",
+            Text = text,
+            FetchedAt = DateTimeOffset.UtcNow,
+            Version = 1,
+            ContentHash = ContentHashing.Hash(text),
+            Entities = entities,
+            EntityKeys = StoredDocuments.EntityKeysOf(entities),
+        };
+        await host!.Services.GetRequiredService<IDocumentStore>().UpsertAsync(document, CancellationToken.None);
     }
 
     private static string FindSeeds()

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Pipeline.Browser.Tests;
 
 /// <summary>The query page in headless Chromium over the seeds ingested through the real pipeline. Screenshots go to bin/.../screenshots.</summary>
-public sealed class QueryPageTests(PipelineSite site) : IClassFixture<PipelineSite>
+public sealed partial class QueryPageTests(PipelineSite site) : IClassFixture<PipelineSite>
 {
     private static readonly PageWaitForFunctionOptions Wait = new() { Timeout = 15_000 };
 

@@ -73,10 +73,31 @@ function go(hash, replace) {
   if (replace) { history.replaceState(null, '', hash); route(); } else { location.hash = hash; }
 }
 
+/** The one date format of the page: 2024-05-01, with the time (local, 24 h) when there is one: 2024-05-01 14:03. */
 function formatDate(value) {
   if (!value) return '';
   const d = new Date(value);
-  return isNaN(d) ? '' : d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  if (isNaN(d)) return '';
+  const pad = n => String(n).padStart(2, '0');
+  const utcMidnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
+  if (utcMidnight) return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** Each entity key of a document with the surface form the document uses most for it. */
+function displayNames(entities) {
+  const forms = new Map();
+  for (const e of entities) {
+    const key = `${e.type}:${(e.canonical || e.text).trim().replace(/\s+/g, ' ').toLowerCase()}`;
+    const value = key.slice(key.indexOf(':') + 1);
+    const text = e.text.trim().replace(/\s+/g, ' ');
+    const form = text.toLowerCase() === value ? text : (e.canonical && e.canonical.toLowerCase() === value ? e.canonical : value);
+    if (!forms.has(key)) forms.set(key, new Map());
+    forms.get(key).set(form, (forms.get(key).get(form) || 0) + 1);
+  }
+  const names = new Map();
+  for (const [key, counts] of forms) names.set(key, [...counts].sort((a, b) => b[1] - a[1])[0][0]);
+  return names;
 }
 
 function swatch(type) { return el('span', { class: 'swatch t-' + type, 'aria-hidden': 'true' }); }
@@ -147,7 +168,7 @@ function facetPanel(state, facets) {
           const entities = state.entities.includes(f.key) ? state.entities.filter(e => e !== f.key) : [...state.entities, f.key];
           go(searchHash({ ...state, entities }));
         },
-      }, el('span', { class: 'name' }, f.value), el('span', { class: 'count' }, String(f.documents))))))));
+      }, el('span', { class: 'name' }, f.display || f.value), el('span', { class: 'count' }, String(f.documents))))))));
   return sections.length ? sections : [el('p', { class: 'summary' }, 'No entities in these results.')];
 }
 
@@ -223,6 +244,10 @@ function sourceLink(source) {
 
 async function renderDocument(id, signal) {
   const doc = await api('/api/documents/' + encodeURIComponent(id), signal);
+  if (doc.status !== 'stored') {
+    put(main, el('h1', null, 'Document ' + id), el('p', { class: 'notice', role: 'status' }, outcomeText(doc)), el('p', null, el('a', { href: '#/' }, 'Back to search')));
+    return;
+  }
   document.title = (doc.title || 'Document') + ' – Pipeline';
   const counts = new Map();
   for (const e of doc.entities) counts.set(e.type, (counts.get(e.type) || 0) + 1);
@@ -232,8 +257,7 @@ async function renderDocument(id, signal) {
     ['Stored', formatDate(doc.storedAt)], ['Version', doc.version], ['Id', doc.id],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');
   const removed = doc.cleaning.removed;
-  const distinct = new Map();
-  for (const k of doc.entityKeys) distinct.set(k, k);
+  const names = displayNames(doc.entities);
   put(main,
     el('a', { class: 'back', href: '#/', onclick: (ev) => { if (history.length > 1) { ev.preventDefault(); history.back(); } } }, '← Back to results'),
     el('div', { class: 'doc' },
@@ -249,44 +273,191 @@ async function renderDocument(id, signal) {
           el('h2', { id: 'legend-title' }, 'Entities'),
           counts.size ? el('ul', { class: 'legend', id: 'legend' }, TYPES.filter(t => counts.has(t)).map(t => el('li', { class: 't-' + t }, `${t} (${counts.get(t)})`)))
             : el('p', null, 'No entities were found.'),
-          distinct.size ? el('ul', { class: 'entity-list' }, [...distinct.keys()].slice(0, 40).map(k =>
-            el('li', null, el('a', { href: entityHref(k) }, el('span', null, swatch(k.split(':')[0]), k.slice(k.indexOf(':') + 1)))))) : null))));
+          doc.entityKeys.length ? el('ul', { class: 'entity-list' }, doc.entityKeys.slice(0, 40).map(k =>
+            el('li', null, el('a', { href: entityHref(k) }, el('span', null, swatch(k.split(':')[0]), names.get(k) || k.slice(k.indexOf(':') + 1)))))) : null))));
   announce('Document: ' + (doc.title || 'untitled'));
 }
 
 async function renderEntity(key, signal) {
   const data = await api('/api/entities/cooccurring?' + new URLSearchParams({ entity: key, limit: '25' }), signal);
   const e = data.entity;
-  document.title = `${e.value} (${e.type}) – Pipeline`;
+  document.title = `${e.display || e.value} (${e.type}) – Pipeline`;
   const results = pagedResults(new URLSearchParams({ entity: e.key, sort: 'date' }), signal, 'No documents mention it.');
   put(main,
     el('a', { class: 'back', href: searchHash({ q: '', entities: [e.key], from: '', to: '', sort: '' }) }, 'Search within these documents'),
-    el('h1', null, swatch(e.type), e.value, ' ', el('span', { class: 'badge t-' + e.type }, e.type)),
+    el('h1', null, swatch(e.type), e.display || e.value, ' ', el('span', { class: 'badge t-' + e.type }, e.type)),
     el('p', { class: 'summary' }, `Mentioned in ${e.documents} document${e.documents === 1 ? '' : 's'}.`),
     el('div', { class: 'layout' },
       el('aside', { class: 'panel', 'aria-labelledby': 'co-title' },
         el('h2', { id: 'co-title' }, 'Often appears with'),
         data.cooccurring.length ? el('ul', { class: 'entity-list' }, data.cooccurring.map(c => el('li', null,
-          el('a', { href: entityHref(c.key) }, el('span', null, swatch(c.type), c.value, el('span', { class: 'visually-hidden' }, ` (${c.type})`)), el('span', { class: 'count' }, String(c.documents))))))
+          el('a', { href: entityHref(c.key) }, el('span', null, swatch(c.type), c.display || c.value, el('span', { class: 'visually-hidden' }, ` (${c.type})`)), el('span', { class: 'count' }, String(c.documents))))))
           : el('p', null, 'Nothing else yet.')),
       el('section', { 'aria-label': 'Documents mentioning it' }, el('h2', null, 'Documents'), results.node)));
   await results.load();
 }
 
+function formatBytes(n) {
+  if (n === null || n === undefined) return 'unknown';
+  const units = ['bytes', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let i = 0;
+  while (n >= 1024 && i < units.length - 1) { n /= 1024; i++; }
+  return (i === 0 ? String(n) : n.toFixed(1)) + ' ' + units[i];
+}
+
+/** A bar per minute of the last hour (minutes with none are zero), drawn as SVG elements, never as markup. */
+function perMinuteChart(minutes) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const now = Math.floor(Date.now() / 60000);
+  const counts = new Array(60).fill(0);
+  for (const m of minutes) {
+    const slot = 59 - (now - Math.floor(new Date(m.minute).getTime() / 60000));
+    if (slot >= 0 && slot < 60) counts[slot] += m.count;
+  }
+  const max = Math.max(1, ...counts);
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 600 100');
+  svg.setAttribute('class', 'chart');
+  svg.setAttribute('role', 'img');
+  const total = counts.reduce((a, b) => a + b, 0);
+  svg.setAttribute('aria-label', `${total} documents stored in the last hour, at most ${max === 1 && total === 0 ? 0 : max} in one minute`);
+  counts.forEach((n, i) => {
+    const bar = document.createElementNS(ns, 'rect');
+    const h = n === 0 ? 0 : Math.max(2, Math.round(n / max * 96));
+    bar.setAttribute('x', String(i * 10 + 1));
+    bar.setAttribute('y', String(100 - h));
+    bar.setAttribute('width', '8');
+    bar.setAttribute('height', String(h));
+    const title = document.createElementNS(ns, 'title');
+    title.textContent = `${n} stored, ${60 - i} min ago`;
+    bar.append(title);
+    svg.append(bar);
+  });
+  return svg;
+}
+
+function lastRunText(run) {
+  if (!run) return 'never';
+  const when = formatDate(run.startedAt);
+  if (!run.finishedAt) return `${when} (running or interrupted)`;
+  return `${when}: fetched ${run.fetched}, not modified ${run.notModified}, errors ${run.errors}`;
+}
+
 async function renderStats(signal) {
   const s = await api('/api/stats', signal);
   document.title = 'Status – Pipeline';
-  const table = (caption, entries) => el('table', { class: 'stats' }, el('caption', null, caption),
-    el('tbody', null, entries.map(([k, v]) => el('tr', null, el('th', { scope: 'row' }, k), el('td', { class: 'n' }, String(v))))));
+  const none = text => el('p', { class: 'none' }, text || 'none');
+  const table = (caption, head, rows) => el('table', { class: 'stats' }, el('caption', null, caption),
+    head ? el('thead', null, el('tr', null, head.map(h => el('th', { scope: 'col' }, h)))) : null,
+    el('tbody', null, rows.map(cells => el('tr', null, cells.map((c, i) => i === 0 ? el('th', { scope: 'row' }, c) : el('td', { class: typeof c === 'number' ? 'n' : null }, String(c)))))));
+  const section = (id, title, body, wide) => el('section', { class: wide ? 'panel wide' : 'panel', 'aria-labelledby': id }, el('h2', { id }, title), body);
+  const kinds = Object.entries(s.bySourceKind);
+  const hosts = Object.entries(s.byHost);
+  const queues = !s.queues ? none(`none (the ${s.transport} transport keeps no queues to count)`)
+    : s.queues.error ? none('none: ' + s.queues.error)
+    : s.queues.items.length === 0 ? none()
+    : table('Messages waiting per stage queue', ['Queue', 'Ready', 'Total', 'Consumers'], s.queues.items.map(q => [q.name, q.messagesReady, q.messages, q.consumers]));
+  const crawls = s.crawls.length === 0 ? none()
+    : table('Crawls', ['Crawl', 'Schedule', 'Last run', 'Next run'], s.crawls.map(c => [c.name, c.schedule, lastRunText(c.lastRun), c.nextRun ? formatDate(c.nextRun) : 'unknown']));
   put(main,
     el('h1', null, 'Status'),
-    el('p', null, `${s.documents} documents stored (${s.duplicates} duplicates recorded). Last stored ${s.lastStoredAt ? new Date(s.lastStoredAt).toLocaleString() : 'never'}. Transport ${s.transport}, store ${s.store}.`),
+    el('p', { id: 'status-summary' }, `${s.documents} documents stored (${s.duplicates} duplicates recorded), ${formatBytes(s.sizeBytes)} on disk. Last stored ${s.lastStoredAt ? formatDate(s.lastStoredAt) : 'never'}. Transport ${s.transport}, store ${s.store}.`),
     el('div', { class: 'grid2' },
-      el('section', { class: 'panel' }, table('By source kind', Object.entries(s.bySourceKind))),
-      el('section', { class: 'panel' }, table('By host', Object.entries(s.byHost))),
-      s.queues ? el('section', { class: 'panel' }, s.queues.error ? el('p', null, s.queues.error)
-        : table('Queue depths (ready / total)', s.queues.items.map(q => [q.name, `${q.messagesReady} / ${q.messages}`]))) : null),
+      section('rate-title', 'Stored per minute, last hour', s.storedPerMinute
+        ? [perMinuteChart(s.storedPerMinute), el('div', { class: 'axis', 'aria-hidden': 'true' }, el('span', null, '60 min ago'), el('span', null, '30 min ago'), el('span', null, 'now'))]
+        : none('none (this store does not report it)'), true),
+      section('crawls-title', 'Crawls', crawls, true),
+      section('queues-title', 'Queues', queues),
+      section('kinds-title', 'By source kind', kinds.length ? table('Documents by source kind', null, kinds) : none()),
+      section('hosts-title', 'By host', hosts.length ? table('Documents by web host', null, hosts) : none())),
     el('p', null, el('a', { href: '/openapi/v1.json' }, 'API description (OpenAPI)')));
+}
+
+/** What a submission's location said, in words. */
+function outcomeText(o) {
+  switch (o.status) {
+    case 'processing': return 'Processing…';
+    case 'stored': return 'Stored.';
+    case 'duplicate': return 'Not stored: the same text is already stored' + (o.duplicateOf ? ` (document ${o.duplicateOf}).` : '.');
+    case 'rejected': return `Rejected by the ${o.stage || 'pipeline'}: ${o.reason || 'no reason given'}${o.detail ? ' – ' + o.detail : ''}`;
+    case 'failed': return `Failed in the ${o.stage || 'pipeline'}${o.detail ? ': ' + o.detail : '.'}`;
+    default: return 'Unknown outcome.';
+  }
+}
+
+/** Sends one file, reporting upload progress, then polls its location until it is no longer processing. */
+function uploadOne(file, key, report) {
+  return new Promise(resolve => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/documents');
+    xhr.setRequestHeader('X-Api-Key', key);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.addEventListener('progress', ev => { if (ev.lengthComputable) report({ progress: ev.loaded / ev.total, text: 'Uploading…' }); });
+    xhr.addEventListener('error', () => { report({ done: true, ok: false, text: 'The upload failed: the server could not be reached.' }); resolve(); });
+    xhr.addEventListener('load', async () => {
+      let body = null;
+      try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+      if (xhr.status !== 202 || !body) {
+        const errors = body && body.errors ? Object.values(body.errors).flat().join(' ') : '';
+        report({ done: true, ok: false, text: `Refused: ${((body && (body.detail || body.title)) || 'the server answered ' + xhr.status)} ${errors}`.trim() });
+        resolve();
+        return;
+      }
+      report({ progress: 1, text: 'Processing…' });
+      for (let i = 0; i < 240; i++) {
+        const response = await fetch(body.location, { headers: { Accept: 'application/json' } });
+        const outcome = await response.json().catch(() => null);
+        if (response.status !== 202 && outcome) {
+          const ok = outcome.status === 'stored';
+          report({ done: true, ok, text: outcomeText(outcome), href: ok ? '#/doc/' + outcome.id : null });
+          resolve();
+          return;
+        }
+        await new Promise(r => setTimeout(r, 500));
+      }
+      report({ done: true, ok: false, text: 'Still processing after two minutes; see the document later.', href: '#/doc/' + body.id });
+      resolve();
+    });
+    xhr.send(form);
+  });
+}
+
+function renderUpload() {
+  document.title = 'Upload – Pipeline';
+  const keyInput = el('input', { id: 'api-key', type: 'password', autocomplete: 'off', value: sessionStorage.getItem('pipeline-api-key') || '' });
+  const fileInput = el('input', { id: 'files', type: 'file', multiple: true, class: 'visually-hidden' });
+  const list = el('ul', { class: 'uploads', id: 'uploads', 'aria-live': 'polite' });
+  const send = files => {
+    const key = keyInput.value.trim();
+    sessionStorage.setItem('pipeline-api-key', key);
+    for (const file of files) {
+      const bar = el('progress', { max: '1', value: '0' });
+      const status = el('span', { class: 'outcome' }, 'Waiting…');
+      const item = el('li', { class: 'upload' }, el('span', { class: 'file' }, file.name), bar, status);
+      list.append(item);
+      uploadOne(file, key, r => {
+        if (r.progress !== undefined) bar.value = r.progress;
+        if (r.done) { bar.remove(); item.classList.add(r.ok ? 'ok' : 'bad'); }
+        put(status, r.href ? el('a', { href: r.href }, r.text) : r.text);
+      });
+    }
+  };
+  const zone = el('div', { class: 'dropzone', id: 'dropzone', tabindex: '0', role: 'button', 'aria-describedby': 'drop-hint' },
+    el('p', null, 'Drop files here, or ', el('label', { for: 'files', class: 'button' }, 'choose files')),
+    el('p', { id: 'drop-hint', class: 'summary' }, '.txt, .md and .html files; several at once. Each shows its progress and how it ended.'));
+  zone.addEventListener('dragover', ev => { ev.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', ev => { ev.preventDefault(); zone.classList.remove('over'); send([...ev.dataTransfer.files]); });
+  zone.addEventListener('keydown', ev => { if (ev.key === 'Enter' || ev.key === ' ') { ev.preventDefault(); fileInput.click(); } });
+  fileInput.addEventListener('change', () => { send([...fileInput.files]); fileInput.value = ''; });
+  put(main,
+    el('h1', null, 'Upload documents'),
+    el('div', { class: 'panel upload-form' },
+      el('label', { for: 'api-key' }, 'API key (X-Api-Key)'), keyInput,
+      zone, fileInput),
+    list);
 }
 
 async function route() {
@@ -299,6 +470,7 @@ async function route() {
     if (path.startsWith('/doc/')) await renderDocument(decodeURIComponent(path.slice(5)), signal);
     else if (path.startsWith('/entity/')) await renderEntity(decodeURIComponent(path.slice(8)), signal);
     else if (path === '/stats') await renderStats(signal);
+    else if (path === '/upload') renderUpload();
     else { document.title = 'Pipeline search'; await renderSearch(search || '', signal); }
   } catch (error) {
     if (error.name === 'AbortError') return;
@@ -324,4 +496,7 @@ document.addEventListener('keydown', (ev) => {
   if (ev.key === '/' && !/^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName)) { ev.preventDefault(); input.focus(); input.select(); }
 });
 window.addEventListener('hashchange', () => { route(); main.focus({ preventScroll: true }); });
+
+// The upload link is offered only when the server takes writes.
+api('/api/stats').then(s => { if (s.writes) document.getElementById('upload-link').hidden = false; }).catch(() => { /* reads may need a key: no link */ });
 route();
