@@ -148,6 +148,44 @@ public abstract class DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task Outcomes_are_kept_replaced_tracked_only_when_asked_and_expire()
+    {
+        var store = await CreateStoreAsync();
+        var outcomes = (IOutcomeStore)store;
+        var now = DateTimeOffset.UtcNow;
+        var id = Guid.NewGuid();
+        var other = Guid.NewGuid();
+        await outcomes.SaveOutcomeAsync(new DocumentOutcome(id, DocumentOutcome.Processing, null, null, null, null, now), now.AddHours(-1), false, default);
+        await outcomes.SaveOutcomeAsync(new DocumentOutcome(id, DocumentOutcome.Rejected, "cleaner", "empty-after-cleaning", "Nothing left.", null, now), now.AddHours(-1), true, default);
+        await outcomes.SaveOutcomeAsync(new DocumentOutcome(other, DocumentOutcome.Stored, null, null, null, null, now), now.AddHours(-1), true, default);
+
+        var outcome = await outcomes.GetOutcomeAsync(id, now.AddHours(-1), default);
+        Assert.Equal(new DocumentOutcome(id, DocumentOutcome.Rejected, "cleaner", "empty-after-cleaning", "Nothing left.", null, outcome!.RecordedAt), outcome);
+        Assert.Null(await outcomes.GetOutcomeAsync(other, now.AddHours(-1), default));
+        Assert.Null(await outcomes.GetOutcomeAsync(id, now.AddMinutes(1), default));
+    }
+
+    [Fact]
+    public async Task The_last_run_of_each_crawl_and_the_documents_stored_per_minute_are_kept()
+    {
+        var store = await CreateStoreAsync();
+        var runs = (ICrawlRunLog)store;
+        var activity = (IStoreActivity)store;
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds());
+        await runs.SaveRunAsync(new CrawlRunRecord("news", now.AddMinutes(-5), null, 0, 0, 0, 0), default);
+        await runs.SaveRunAsync(new CrawlRunRecord("news", now.AddMinutes(-5), now, 3, 2, 1, 7), default);
+        await store.UpsertAsync(Document("https://m.example/1", "One", "First text."), default);
+        await store.UpsertAsync(Document("https://m.example/2", "Two", "Second text."), default);
+
+        Assert.Equal(new CrawlRunRecord("news", now.AddMinutes(-5), now, 3, 2, 1, 7), Assert.Single(await runs.ListLastRunsAsync(default)));
+        var minutes = await activity.StoredPerMinuteAsync(now.AddHours(-1), default);
+        Assert.Equal(2, minutes.Sum(m => m.Count));
+        Assert.All(minutes, m => Assert.Equal(0, m.Minute.Second));
+        Assert.Empty(await activity.StoredPerMinuteAsync(DateTimeOffset.UtcNow.AddMinutes(1), default));
+        Assert.True(await activity.SizeBytesAsync(default) > 0);
+    }
+
+    [Fact]
     public async Task Pages_are_stable_when_documents_are_inserted_between_them()
     {
         var store = await CreateStoreAsync();

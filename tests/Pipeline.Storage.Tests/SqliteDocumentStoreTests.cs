@@ -70,41 +70,6 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests, IDisp
         Assert.Equal("ketamine", Assert.Single(facets).Name);
     }
 
-    [Fact]
-    public async Task Outcomes_are_kept_replaced_tracked_only_when_asked_and_expire()
-    {
-        var store = (SqliteDocumentStore)await CreateStoreAsync();
-        var now = DateTimeOffset.UtcNow;
-        var id = Guid.NewGuid();
-        var other = Guid.NewGuid();
-        await store.SaveOutcomeAsync(new DocumentOutcome(id, DocumentOutcome.Processing, null, null, null, null, now), now.AddHours(-1), false, default);
-        await store.SaveOutcomeAsync(new DocumentOutcome(id, DocumentOutcome.Rejected, "cleaner", "empty-after-cleaning", "Nothing left.", null, now), now.AddHours(-1), true, default);
-        await store.SaveOutcomeAsync(new DocumentOutcome(other, DocumentOutcome.Stored, null, null, null, null, now), now.AddHours(-1), true, default);
-
-        var outcome = await store.GetOutcomeAsync(id, now.AddHours(-1), default);
-        Assert.Equal(new DocumentOutcome(id, DocumentOutcome.Rejected, "cleaner", "empty-after-cleaning", "Nothing left.", null, outcome!.RecordedAt), outcome);
-        Assert.Null(await store.GetOutcomeAsync(other, now.AddHours(-1), default));
-        Assert.Null(await store.GetOutcomeAsync(id, now.AddMinutes(1), default));
-    }
-
-    [Fact]
-    public async Task The_last_run_of_each_crawl_and_the_documents_stored_per_minute_are_kept()
-    {
-        var store = (SqliteDocumentStore)await CreateStoreAsync();
-        var now = DateTimeOffset.UtcNow;
-        await store.SaveRunAsync(new CrawlRunRecord("news", now.AddMinutes(-5), null, 0, 0, 0, 0), default);
-        await store.SaveRunAsync(new CrawlRunRecord("news", now.AddMinutes(-5), now, 3, 2, 1, 7), default);
-        await store.UpsertAsync(Document("https://m.example/1", "One", "First text."), default);
-        await store.UpsertAsync(Document("https://m.example/2", "Two", "Second text."), default);
-
-        Assert.Equal(new CrawlRunRecord("news", now.AddMinutes(-5), now, 3, 2, 1, 7), Assert.Single(await store.ListLastRunsAsync(default)));
-        var minutes = await store.StoredPerMinuteAsync(now.AddHours(-1), default);
-        Assert.Equal(2, minutes.Sum(m => m.Count));
-        Assert.All(minutes, m => Assert.Equal(0, m.Minute.Second));
-        Assert.Empty(await store.StoredPerMinuteAsync(DateTimeOffset.UtcNow.AddMinutes(1), default));
-        Assert.True(await store.SizeBytesAsync(default) > 4096);
-    }
-
     public void Dispose()
     {
         foreach (var store in stores)

@@ -11,7 +11,7 @@ namespace Pipeline.Storage.Mongo;
 /// </summary>
 internal static class MongoCrawlMapper
 {
-    private static readonly JsonWriterSettings PlainJson = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
+    internal static readonly JsonWriterSettings PlainJson = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
 
     public static MongoCrawlRecord ToRecord(CrawlDefinition crawl) => new()
     {

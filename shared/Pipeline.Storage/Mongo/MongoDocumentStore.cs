@@ -18,6 +18,8 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
     private readonly IMongoCollection<MongoDuplicateRecord> _duplicates;
     private readonly IMongoCollection<MongoCrawlRecord> _crawls;
     private readonly IMongoCollection<MongoFetchStateRecord> _fetchState;
+    private readonly IMongoCollection<MongoOutcomeRecord> _outcomes;
+    private readonly IMongoCollection<MongoCrawlRunRecord> _crawlRuns;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private bool _initialized;
@@ -39,6 +41,8 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
         _duplicates = _database.GetCollection<MongoDuplicateRecord>(options.Collection + ".duplicates");
         _crawls = _database.GetCollection<MongoCrawlRecord>(options.Collection + ".crawls");
         _fetchState = _database.GetCollection<MongoFetchStateRecord>(options.Collection + ".fetchState");
+        _outcomes = _database.GetCollection<MongoOutcomeRecord>(options.Collection + ".outcomes");
+        _crawlRuns = _database.GetCollection<MongoCrawlRunRecord>(options.Collection + ".crawlRuns");
     }
 
     /// <summary>A store with its own client, disposed with the store (the usual registration in hosting).</summary>
@@ -88,6 +92,7 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
                 await _documents.Indexes.CreateManyAsync(DocumentIndexes, cancellationToken);
                 await _duplicates.Indexes.CreateOneAsync(new CreateIndexModel<MongoDuplicateRecord>(Builders<MongoDuplicateRecord>.IndexKeys.Ascending(d => d.DuplicateOf)), cancellationToken: cancellationToken);
                 await _fetchState.Indexes.CreateOneAsync(new CreateIndexModel<MongoFetchStateRecord>(Builders<MongoFetchStateRecord>.IndexKeys.Ascending(s => s.CrawlName).Ascending(s => s.NextDueAt)), cancellationToken: cancellationToken);
+                await _outcomes.Indexes.CreateOneAsync(new CreateIndexModel<MongoOutcomeRecord>(Builders<MongoOutcomeRecord>.IndexKeys.Ascending(o => o.RecordedAt)), cancellationToken: cancellationToken);
             });
             _initialized = true;
         }

@@ -111,6 +111,24 @@ public sealed class MongoQueryShapeTests
     }
 
     [Fact]
+    public void Stored_per_minute_matches_the_recent_documents_and_groups_by_the_whole_minute()
+    {
+        var since = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+        var pipeline = MongoRender.Pipeline(MongoDocumentStore.PerMinutePipeline(since));
+
+        Assert.Equal(new BsonDocument("$match", new BsonDocument("storedAt", new BsonDocument("$gte", since.UtcDateTime))), pipeline[0]);
+        var ms = new BsonDocument("$toLong", "$storedAt");
+        Assert.Equal(
+            new BsonDocument("$group", new BsonDocument
+            {
+                { "_id", new BsonDocument("$subtract", new BsonArray { ms, new BsonDocument("$mod", new BsonArray { ms, 60000 }) }) },
+                { "n", new BsonDocument("$sum", 1) },
+            }),
+            pipeline[1]);
+        Assert.Equal(new BsonDocument("$sort", new BsonDocument("_id", 1)), pipeline[2]);
+    }
+
+    [Fact]
     public void Search_by_relevance_sorts_by_score_then_date_and_pages_by_offset_within_a_snapshot()
     {
         var text = TextQuery.Parse("pain");
