@@ -4,7 +4,7 @@ using Pipeline.Extraction.Archives;
 using Pipeline.Extraction.Mail;
 using Pipeline.Extraction.Office;
 using Pipeline.Extraction.Pdf;
-using Pipeline.Extraction.Text;
+using Pipeline.Extraction.Markup;
 
 namespace Pipeline.Extraction;
 
@@ -123,10 +123,8 @@ public sealed class DocumentExtractor(DocumentCleaner cleaner, ExtractionOptions
 
     private ExtractedDocument Clean(ExtractedText extracted, Uri? url, string? path, string? parent)
     {
-        var cleaned = extracted.HtmlParts.Count > 0
-            ? CleanHtmlParts(extracted.HtmlParts, url)
-            : cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(extracted.Text), "document.txt", "text/plain; charset=utf-8"));
         var meta = extracted.Metadata;
+        var cleaned = extracted.HtmlParts.Count > 0 ? CleanHtmlParts(extracted.HtmlParts, url) : CleanText(extracted.Text, meta.Title);
         var result = cleaned with
         {
             Title = meta.Title ?? cleaned.Title,
@@ -136,6 +134,21 @@ public sealed class DocumentExtractor(DocumentCleaner cleaner, ExtractionOptions
         };
         var pages = extracted.PageStarts.Count > 1 ? PageMapper.Map(extracted.Text, extracted.PageStarts, cleaned.Text) : [];
         return new ExtractedDocument(path, parent, extracted.Format, result, pages);
+    }
+
+    /// <summary>
+    /// The text cleaner picks a title among the first lines and takes short lines above it for a site's masthead. A
+    /// title the file declares goes first, as a heading, so it is the one picked and nothing of the document is lost above it.
+    /// </summary>
+    private CleaningResult CleanText(string text, string? title)
+    {
+        if (title is null)
+        {
+            return cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(text), "document.txt", "text/plain; charset=utf-8"));
+        }
+
+        var marked = "# " + title + "\n\n" + text;
+        return cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(marked), "document.md", "text/markdown; charset=utf-8"));
     }
 
     /// <summary>Each part (a chapter, a body) is cleaned on its own, so one long chapter never hides the others as "not main content".</summary>

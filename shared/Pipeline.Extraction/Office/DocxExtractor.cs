@@ -7,7 +7,7 @@ namespace Pipeline.Extraction.Office;
 
 /// <summary>
 /// Word (.docx): paragraphs and headings in body order (one paragraph per block), list items and table rows as
-/// lines (cells joined by " | "), core properties for title, author and date. Headers, footers and comments are left out.
+/// lines (cells separated by tabs, which the cleaner turns into spaces, as it does for HTML tables), core properties for title, author and date. Headers, footers and comments are left out.
 /// </summary>
 internal static class DocxExtractor
 {
@@ -43,7 +43,7 @@ internal static class DocxExtractor
                     foreach (var row in table.Elements<TableRow>())
                     {
                         var cells = row.Elements<TableCell>().Select(c => string.Join(' ', c.Elements<Paragraph>().Select(ParagraphText).Where(t => t.Length > 0)));
-                        text.Append(string.Join(" | ", cells)).Append('\n');
+                        text.Append(string.Join('\t', cells)).Append('\n');
                     }
 
                     text.Append('\n');
@@ -62,7 +62,7 @@ internal static class DocxExtractor
         {
             switch (node)
             {
-                case DocumentFormat.OpenXml.Wordprocessing.Text t when t.Parent is not DeletedRun:
+                case Text t when t.Parent is not DeletedRun:
                     text.Append(t.Text);
                     break;
                 case TabChar:

@@ -45,7 +45,7 @@ internal static class PptxExtractor
         {
             foreach (var row in table.Elements<Drawing.TableRow>())
             {
-                text.Append(string.Join(" | ", row.Elements<Drawing.TableCell>().Select(c => Text(c)))).Append('\n');
+                text.Append(string.Join('\t', row.Elements<Drawing.TableCell>().Select(c => Text(c)))).Append('\n');
             }
 
             text.Append('\n');

@@ -5,7 +5,7 @@ using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
-namespace Pipeline.Extraction.Text;
+namespace Pipeline.Extraction.Markup;
 
 /// <summary>
 /// Markdown through Markdig (CommonMark plus pipe tables and front matter): headings, paragraphs and list items on
@@ -48,7 +48,7 @@ internal static class MarkdownExtractor
                 foreach (var row in table.OfType<TableRow>())
                 {
                     var cells = row.OfType<TableCell>().Select(c => string.Join(' ', c.OfType<ParagraphBlock>().Select(p => Inline(p.Inline))));
-                    Line(text, string.Join(" | ", cells), paragraph: false);
+                    Line(text, string.Join('\t', cells), paragraph: false);
                 }
 
                 text.Append('\n');
