@@ -5,6 +5,9 @@ namespace Pipeline.Extraction.Pdf;
 /// <summary>Joins the lines of a paragraph, mending words split by a hyphen (or soft hyphen) at a line end.</summary>
 internal static class LineJoiner
 {
+    /// <summary>Stands for a lower-case start on the next page, to join across a page break.</summary>
+    public const char Continuation = '\u0001';
+
     public static void Append(StringBuilder paragraph, string line)
     {
         line = line.Trim();
@@ -25,7 +28,7 @@ internal static class LineJoiner
             paragraph.Length--;
             paragraph.Append(line);
         }
-        else if (last is '-' or '\u2010' && paragraph.Length >= 2 && char.IsLetter(paragraph[^2]) && char.IsLower(line[0]))
+        else if (last is '-' or '\u2010' && paragraph.Length >= 2 && char.IsLetter(paragraph[^2]) && (char.IsLower(line[0]) || line[0] == Continuation))
         {
             // "treat-" + "ment": a word broken at the line end. "well-" + "Known" keeps its hyphen.
             paragraph.Length--;

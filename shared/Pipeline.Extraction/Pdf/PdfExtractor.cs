@@ -107,7 +107,9 @@ internal sealed class PdfExtractor(ExtractionOptions options)
                     if (paragraph.Length > 0 && LineJoiner.Continues(paragraph.ToString(), next.ToString()))
                     {
                         // The paragraph runs over the page break: the new page starts where its part begins.
-                        text.Append(paragraph).Append(' ');
+                        var joined = new StringBuilder().Append(paragraph);
+                        LineJoiner.Append(joined, LineJoiner.Continuation.ToString());
+                        text.Append(joined, 0, joined.Length - 1);
                         paragraph.Clear();
                         starts.Add(text.Length);
                         paragraph.Append(next);

@@ -1,6 +1,5 @@
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Content;
-using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
 namespace Pipeline.Extraction.Tests.Samples;
@@ -12,6 +11,18 @@ internal static class PdfSamples
     private const double Leading = 13;
     private const int ColumnChars = 44;
 
+    /// <summary>
+    /// An embedded TrueType font with its Unicode map, as real PDFs have. (PdfPig's Standard 14 writer declares
+    /// StandardEncoding but writes Latin-1 codes, so '©' would read back as a quote.) DejaVu comes with fontconfig.
+    /// </summary>
+    private static readonly Lazy<byte[]> FontBytes = new(() =>
+    {
+        string[] candidates = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf"];
+        var path = candidates.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("The PDF samples need a TrueType font: apt-get install fonts-dejavu-core.");
+        return File.ReadAllBytes(path);
+    });
+
     public const string Header = "Journal of Municipal Water Practice - Volume 7";
     public const string Footer = "Riverside Press - circulated for review only";
 
@@ -19,7 +30,7 @@ internal static class PdfSamples
     public static byte[] Article(IReadOnlyList<string> paragraphs, bool twoColumns = true, string? title = Samples.Article.Title, string? author = Samples.Article.Author, bool running = true, bool hyphenate = true, int columnChars = ColumnChars)
     {
         var builder = new PdfDocumentBuilder();
-        var font = builder.AddStandard14Font(Standard14Font.Helvetica);
+        var font = builder.AddTrueTypeFont(FontBytes.Value);
         if (title is not null)
         {
             builder.DocumentInformation.Title = title;
@@ -62,7 +73,7 @@ internal static class PdfSamples
                         page.AddText(line, FontSize, new PdfPoint(x, y), font);
                     }
 
-                    y -= lines[index] is null ? Leading * 1.2 : Leading;
+                    y -= lines[index] is null ? Leading * 0.6 : Leading;
                     index++;
                 }
             }
