@@ -15,17 +15,14 @@ internal static partial class PlainReplyTrimmer
         var lines = body.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var kept = new StringBuilder();
         var quoted = new StringBuilder();
+        var signature = new StringBuilder();
+        var inSignature = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (line is "-- " or "--" && i > 0)
-            {
-                removed.Add(new RemovedBlock(MailKinds.Signature, string.Join('\n', lines[(i + 1)..]).Trim()));
-                break;
-            }
-
             if (OriginalMessage().IsMatch(line) || (line.StartsWith("From:", StringComparison.Ordinal) && i + 1 < lines.Length && SentLine().IsMatch(lines[i + 1])))
             {
+                // Outlook style: the whole earlier message follows, unquoted.
                 quoted.Append(string.Join('\n', lines[i..]));
                 break;
             }
@@ -33,15 +30,27 @@ internal static partial class PlainReplyTrimmer
             if (line.StartsWith('>') || (Attribution().IsMatch(line) && NextIsQuote(lines, i)))
             {
                 quoted.Append(line).Append('\n');
+                inSignature = false;
                 continue;
             }
 
-            kept.Append(line).Append('\n');
+            if (line is "-- " or "--" && i > 0)
+            {
+                inSignature = true;
+                continue;
+            }
+
+            (inSignature ? signature : kept).Append(line).Append('\n');
         }
 
-        if (quoted.Length > 0)
+        if (signature.ToString().Trim() is { Length: > 0 } sig)
         {
-            removed.Add(new RemovedBlock(MailKinds.QuotedReply, quoted.ToString().Trim()));
+            removed.Add(new RemovedBlock(MailKinds.Signature, sig));
+        }
+
+        if (quoted.ToString().Trim() is { Length: > 0 } quote)
+        {
+            removed.Add(new RemovedBlock(MailKinds.QuotedReply, quote));
         }
 
         return kept.ToString();
