@@ -75,6 +75,13 @@ internal static class SqliteSchema
         CREATE INDEX ix_documents_source_kind ON documents(source_kind);
         CREATE INDEX ix_documents_source_name ON documents(source_name);
         """,
+
+        // v3: documents from files carry their format, page ranges and, inside an archive or e-mail, their container.
+        """
+        ALTER TABLE documents ADD COLUMN format TEXT;
+        ALTER TABLE documents ADD COLUMN pages TEXT;
+        ALTER TABLE documents ADD COLUMN source_parent TEXT;
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>
