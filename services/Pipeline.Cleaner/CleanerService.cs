@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Pipeline.Cleaning;
+using Pipeline.Extraction;
 using Pipeline.Hosting;
 
 namespace Pipeline.Cleaner;
@@ -14,10 +15,25 @@ public static class CleanerService
     public static void AddServices(IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<ExtractionSettings>()
+            .Bind(builder.Configuration.GetSection(ExtractionSettings.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddSingleton(sp => new DocumentCleaner(new CleaningOptions
         {
             MaxInputBytes = sp.GetRequiredService<IOptions<PipelineOptions>>().Value.MaxDocumentBytes,
         }));
+        builder.Services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<ExtractionSettings>>().Value;
+            return new DocumentExtractor(sp.GetRequiredService<DocumentCleaner>(), new ExtractionOptions
+            {
+                MaxExpandedBytes = settings.MaxExpandedBytes,
+                MaxEntries = settings.MaxArchiveEntries,
+                MaxNesting = settings.MaxNesting,
+                MaxPages = settings.MaxPdfPages,
+            });
+        });
         builder.Services.TryAddSingleton(TimeProvider.System);
     }
 

@@ -5,12 +5,13 @@ using Pipeline.Contracts;
 namespace Pipeline.Inbox;
 
 /// <summary>
-/// Finishes inbox files: to done/ once stored, to failed/ with the reason once rejected or faulted.
+/// Finishes inbox files: to done/ once stored (an archive: once opened), to failed/ with the reason once rejected or faulted.
 /// Other sources are not the inbox's business; a redelivered message finds nothing left to move.
 /// </summary>
 public sealed class InboxCompletionConsumer(InboxFolder folder, ILogger<InboxCompletionConsumer> log) :
     IConsumer<DocumentStored>,
     IConsumer<DocumentRejected>,
+    IConsumer<DocumentExpanded>,
     IConsumer<Fault<DocumentFetched>>,
     IConsumer<Fault<DocumentCleaned>>,
     IConsumer<Fault<DocumentTagged>>
@@ -20,6 +21,18 @@ public sealed class InboxCompletionConsumer(InboxFolder folder, ILogger<InboxCom
         if (InboxFolder.NameOf(context.Message.Source) is { } name && folder.CompleteDone(name))
         {
             log.LogInformation("{File} stored ({Outcome}); moved to done/", name, context.Message.Outcome);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>An archive has no document of its own: once opened, its entries travel on their own and the file is done.</summary>
+    public Task Consume(ConsumeContext<DocumentExpanded> context)
+    {
+        var m = context.Message;
+        if (!m.HasOwnDocument && InboxFolder.NameOf(m.Source) is { } name && folder.CompleteDone(name))
+        {
+            log.LogInformation("{File} opened: {Documents} documents, {Skipped} entries skipped; moved to done/", name, m.Documents.Count, m.Skipped);
         }
 
         return Task.CompletedTask;

@@ -19,6 +19,7 @@ public sealed class InboxOptions
     [Range(0, 60_000)]
     public int StableMilliseconds { get; set; } = 500;
 
-    /// <summary>The file types accepted; anything else goes to <c>failed/</c> as unsupported.</summary>
-    public string[] Extensions { get; set; } = [".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"];
+    /// <summary>The file types accepted (the last extension of the name: <c>.gz</c> for <c>.tar.gz</c>); anything else goes to <c>failed/</c> as unsupported.</summary>
+    public string[] Extensions { get; set; } =
+        [".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".pptx", ".eml", ".epub", ".zip", ".tar", ".tgz", ".gz"];
 }

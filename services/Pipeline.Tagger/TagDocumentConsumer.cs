@@ -25,6 +25,8 @@ public sealed class TagDocumentConsumer(EntityTagger tagger, ILogger<TagDocument
             message.Published,
             message.SiteName,
             message.Removed,
-            entities.Select(e => new EntityMention(e.Type, e.Text, e.Start, e.End, e.Canonical, e.Id)).ToList()));
+            entities.Select(e => new EntityMention(e.Type, e.Text, e.Start, e.End, e.Canonical, e.Id)).ToList(),
+            message.Format,
+            message.Pages));
     }
 }

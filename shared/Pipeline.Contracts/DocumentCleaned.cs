@@ -12,4 +12,6 @@ public sealed record DocumentCleaned(
     string? Author,
     DateTimeOffset? Published,
     string? SiteName,
-    IReadOnlyList<RemovedText> Removed);
+    IReadOnlyList<RemovedText> Removed,
+    string? Format = null,
+    IReadOnlyList<PageSpan>? Pages = null);

@@ -13,4 +13,6 @@ public sealed record DocumentTagged(
     DateTimeOffset? Published,
     string? SiteName,
     IReadOnlyList<RemovedText> Removed,
-    IReadOnlyList<EntityMention> Entities);
+    IReadOnlyList<EntityMention> Entities,
+    string? Format = null,
+    IReadOnlyList<PageSpan>? Pages = null);

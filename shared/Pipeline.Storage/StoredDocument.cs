@@ -4,7 +4,7 @@ namespace Pipeline.Storage;
 
 /// <summary>
 /// The stored shape of a document, the same in every store:
-/// <c>{ _id, source, title, text, language, author, published, fetchedAt, storedAt, version, contentHash, entities, entityKeys, cleaning: { removed } }</c>.
+/// <c>{ _id, source, title, text, language, author, published, fetchedAt, storedAt, version, contentHash, entities, entityKeys, cleaning: { removed }, format, pages }</c>.
 /// </summary>
 public sealed record StoredDocument
 {
@@ -43,4 +43,10 @@ public sealed record StoredDocument
 
     /// <summary>What cleaning removed.</summary>
     public IReadOnlyList<RemovedText> Removed { get; init; } = [];
+
+    /// <summary>The source's format (<c>html</c>, <c>text</c>, <c>pdf</c>, <c>docx</c>, ...), when known.</summary>
+    public string? Format { get; init; }
+
+    /// <summary>For paged sources (PDF, slides), where each page lies in <see cref="Text"/>.</summary>
+    public IReadOnlyList<PageSpan> Pages { get; init; } = [];
 }

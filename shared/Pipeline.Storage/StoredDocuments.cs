@@ -25,6 +25,8 @@ public static class StoredDocuments
             Entities = message.Entities,
             EntityKeys = EntityKeysOf(message.Entities),
             Removed = message.Removed,
+            Format = message.Format,
+            Pages = message.Pages ?? [],
         };
     }
 

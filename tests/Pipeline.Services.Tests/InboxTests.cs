@@ -43,6 +43,23 @@ public sealed class InboxTests : IDisposable
     }
 
     [Fact]
+    public async Task An_opened_archive_moves_to_done_while_a_mail_waits_for_its_own_document()
+    {
+        var (provider, harness) = await StartAsync();
+        await using var _ = provider;
+        await File.WriteAllTextAsync(Path.Combine(folder.Processing, "all.zip"), "zip");
+        await File.WriteAllTextAsync(Path.Combine(folder.Processing, "reply.eml"), "mail");
+        DocumentSource[] children = [new("inbox", "inbox:///all.zip#a.pdf", "all.zip/a.pdf", "inbox:///all.zip")];
+
+        await harness.Bus.Publish(new DocumentExpanded(InboxSources.IdOf("all.zip"), InboxSources.For("all.zip"), false, children, 0, DateTimeOffset.UtcNow));
+        await harness.Bus.Publish(new DocumentExpanded(InboxSources.IdOf("reply.eml"), InboxSources.For("reply.eml"), true, children, 0, DateTimeOffset.UtcNow));
+
+        Assert.True(await harness.Consumed.Any<DocumentExpanded>(x => x.Context.Message.Source.Name == "reply.eml"));
+        Assert.True(await Harness.Eventually(() => File.Exists(Path.Combine(folder.Done, "all.zip"))));
+        Assert.True(File.Exists(Path.Combine(folder.Processing, "reply.eml")));
+    }
+
+    [Fact]
     public async Task Names_that_escape_the_inbox_and_other_sources_are_ignored()
     {
         var (provider, harness) = await StartAsync();

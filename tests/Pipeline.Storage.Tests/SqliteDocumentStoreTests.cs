@@ -29,6 +29,26 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests, IDisp
     }
 
     [Fact]
+    public async Task Format_pages_and_container_of_a_document_from_a_file_round_trip()
+    {
+        var store = await CreateStoreAsync();
+        var document = Document("inbox:///all.zip#reports/a.pdf", "Report", "Page one text. Page two text.") with
+        {
+            Source = new Pipeline.Contracts.DocumentSource("inbox", "inbox:///all.zip#reports/a.pdf", "all.zip/reports/a.pdf", "inbox:///all.zip"),
+            Format = "pdf",
+            Pages = [new Pipeline.Contracts.PageSpan(1, 0, 14), new Pipeline.Contracts.PageSpan(2, 15, 29)],
+        };
+
+        await store.UpsertAsync(document, default);
+        var stored = await store.GetAsync(document.Id, default);
+
+        Assert.NotNull(stored);
+        Assert.Equal("pdf", stored.Format);
+        Assert.Equal(document.Pages, stored.Pages);
+        Assert.Equal("inbox:///all.zip", stored.Source.Parent);
+    }
+
+    [Fact]
     public async Task Crawl_definitions_and_fetch_state_round_trip()
     {
         var store = (SqliteDocumentStore)await CreateStoreAsync();

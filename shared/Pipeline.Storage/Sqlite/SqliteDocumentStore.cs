@@ -97,7 +97,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ICrawlStateSto
         using var command = connection.CreateCommand();
         command.CommandText = """
             SELECT id, source_kind, source_uri, source_name, title, text, language, author, site_name,
-                   published, fetched_at, stored_at, version, content_hash, entities, removed
+                   published, fetched_at, stored_at, version, content_hash, entities, removed, format, pages, source_parent
             FROM documents WHERE id = $id
             """;
         command.Parameters.AddWithValue("$id", id.ToString("D"));
@@ -112,7 +112,7 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ICrawlStateSto
         return new StoredDocument
         {
             Id = Guid.Parse(reader.GetString(0)),
-            Source = new DocumentSource(reader.GetString(1), reader.GetString(2), reader.GetString(3)),
+            Source = new DocumentSource(reader.GetString(1), reader.GetString(2), reader.GetString(3), NullableString(reader, 18)),
             Title = reader.GetString(4),
             Text = text,
             Language = NullableString(reader, 6),
@@ -126,6 +126,8 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ICrawlStateSto
             Entities = entities,
             EntityKeys = StoredDocuments.EntityKeysOf(entities),
             Removed = JsonSerializer.Deserialize(reader.GetString(15), StorageJson.Default.ListRemovedText) ?? [],
+            Format = NullableString(reader, 16),
+            Pages = reader.IsDBNull(17) ? [] : JsonSerializer.Deserialize(reader.GetString(17), StorageJson.Default.ListPageSpan) ?? [],
         };
     }
 

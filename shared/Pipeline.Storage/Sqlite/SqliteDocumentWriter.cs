@@ -40,13 +40,13 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
     private readonly SqliteCommand insert = Prepare(connection, transaction,
         """
         INSERT INTO documents(id, source_kind, source_uri, source_name, source_host, title, text, language, author, site_name,
-            published, fetched_at, stored_at, version, content_hash, entities, removed)
+            published, fetched_at, stored_at, version, content_hash, entities, removed, format, pages, source_parent)
         VALUES ($id, $kind, $uri, $name, $host, $title, $text, $language, $author, $site,
-            $published, $fetched, $stored, $version, $hash, $entities, $removed)
+            $published, $fetched, $stored, $version, $hash, $entities, $removed, $format, $pages, $parent)
         RETURNING seq
         """,
         "$id", "$kind", "$uri", "$name", "$host", "$title", "$text", "$language", "$author", "$site",
-        "$published", "$fetched", "$stored", "$version", "$hash", "$entities", "$removed");
+        "$published", "$fetched", "$stored", "$version", "$hash", "$entities", "$removed", "$format", "$pages", "$parent");
 
     private readonly SqliteCommand insertKey = Prepare(connection, transaction,
         """
@@ -132,6 +132,9 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
         insert.Parameters["$hash"].Value = document.ContentHash;
         insert.Parameters["$entities"].Value = SqliteEntityCodec.Encode(document.Entities, document.Text);
         insert.Parameters["$removed"].Value = JsonSerializer.Serialize(document.Removed.ToList(), StorageJson.Default.ListRemovedText);
+        insert.Parameters["$format"].Value = (object?)document.Format ?? DBNull.Value;
+        insert.Parameters["$pages"].Value = document.Pages.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(document.Pages.ToList(), StorageJson.Default.ListPageSpan);
+        insert.Parameters["$parent"].Value = (object?)document.Source.Parent ?? DBNull.Value;
         var seq = (long)insert.ExecuteScalar()!;
 
         // One statement per document rather than one per entity key: the keys travel as a JSON array.

@@ -102,6 +102,13 @@ internal static class SqliteSchema
             outcome TEXT NOT NULL);
         CREATE INDEX ix_outcomes_recorded_at ON outcomes(recorded_at);
         """,
+
+        // v4: documents from files carry their format, page ranges and, inside an archive or e-mail, their container.
+        """
+        ALTER TABLE documents ADD COLUMN format TEXT;
+        ALTER TABLE documents ADD COLUMN pages TEXT;
+        ALTER TABLE documents ADD COLUMN source_parent TEXT;
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>

@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Pipeline.Cleaning;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.PageSegmenter;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.ReadingOrderDetector;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.WordExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Pipeline.Extraction.Pdf;
+
+/// <summary>
+/// PDF with PdfPig: words, blocks (Docstrum) and reading order per page, running headers, footers and page numbers
+/// removed, words mended across hyphenated line ends, one paragraph per block. Metadata from the information
+/// dictionary, then XMP.
+/// </summary>
+internal sealed class PdfExtractor(ExtractionOptions options)
+{
+    public ExtractedText Extract(ReadOnlyMemory<byte> content)
+    {
+        if (content.Span[Math.Max(0, content.Length - 2048)..].IndexOf("%%EOF"u8) < 0)
+        {
+            // Lenient parsing would recover some pages of a cut file and lose the rest without a word.
+            throw new CleaningRejectedException("corrupt", "The PDF is truncated: it has no end-of-file marker.");
+        }
+
+        ReferenceLoops.ThrowIfAny(content.Span);
+        try
+        {
+            using var document = PdfDocument.Open(content, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true, MaxStackDepth = 64 });
+            if (document.NumberOfPages > options.MaxPages)
+            {
+                throw new CleaningRejectedException("too-many-pages", $"The PDF has {document.NumberOfPages} pages; the limit is {options.MaxPages}.");
+            }
+
+            var pages = new List<List<PdfBlock>>(document.NumberOfPages);
+            var letters = 0;
+            foreach (var page in document.GetPages())
+            {
+                letters += page.Letters.Count;
+                pages.Add(Blocks(page));
+            }
+
+            if (letters == 0)
+            {
+                throw new CleaningRejectedException("no-text-layer", "The PDF has no text layer (a scan?); OCR is not supported.");
+            }
+
+            var removed = RunningLines.Remove(pages);
+            var (text, starts) = Compose(pages);
+            return new ExtractedText(DocumentFormats.Pdf, text, [], PdfMetadata.Read(document), starts, removed, []);
+        }
+        catch (PdfDocumentEncryptedException)
+        {
+            throw new CleaningRejectedException("encrypted", "The PDF is protected by a password.");
+        }
+        catch (Exception ex) when (ex is not CleaningRejectedException and not OutOfMemoryException and not RegexMatchTimeoutException)
+        {
+            // PdfPig reports malformed files with many exception types (format, stream, index, cast): all are the file's fault.
+            throw new CleaningRejectedException("corrupt", $"The PDF cannot be read: {ex.Message}");
+        }
+    }
+
+    private static List<PdfBlock> Blocks(Page page)
+    {
+        if (page.Letters.Count == 0)
+        {
+            return [];
+        }
+
+        var words = page.GetWords(NearestNeighbourWordExtractor.Instance).ToList();
+        var blocks = DocstrumBoundingBoxes.Instance.GetBlocks(words);
+        var ordered = UnsupervisedReadingOrderDetector.Instance.Get(blocks);
+        var result = new List<PdfBlock>();
+        foreach (var block in ordered)
+        {
+            var lines = block.TextLines.Select(l => l.Text).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+            if (lines.Count > 0)
+            {
+                result.Add(new PdfBlock(lines, block.BoundingBox.Top, block.BoundingBox.Bottom));
+            }
+        }
+
+        return result;
+    }
+
+    private static (string Text, List<int> Starts) Compose(List<List<PdfBlock>> pages)
+    {
+        var text = new StringBuilder();
+        var starts = new List<int>(pages.Count);
+        var paragraph = new StringBuilder();
+        foreach (var blocks in pages)
+        {
+            var first = true;
+            foreach (var block in blocks)
+            {
+                var next = new StringBuilder();
+                foreach (var line in block.Lines)
+                {
+                    LineJoiner.Append(next, line);
+                }
+
+                if (first)
+                {
+                    first = false;
+                    if (paragraph.Length > 0 && LineJoiner.Continues(paragraph.ToString(), next.ToString()))
+                    {
+                        // The paragraph runs over the page break: the new page starts where its part begins.
+                        var joined = new StringBuilder().Append(paragraph);
+                        LineJoiner.Append(joined, LineJoiner.Continuation.ToString());
+                        text.Append(joined, 0, joined.Length - 1);
+                        paragraph.Clear();
+                        starts.Add(text.Length);
+                        paragraph.Append(next);
+                        continue;
+                    }
+
+                    Flush(text, paragraph);
+                    starts.Add(text.Length);
+                }
+                else
+                {
+                    Flush(text, paragraph);
+                }
+
+                paragraph.Append(next);
+            }
+
+            if (first)
+            {
+                Flush(text, paragraph);
+                starts.Add(text.Length);
+            }
+        }
+
+        Flush(text, paragraph);
+        return (text.ToString(), starts);
+    }
+
+    private static void Flush(StringBuilder text, StringBuilder paragraph)
+    {
+        if (paragraph.Length == 0)
+        {
+            return;
+        }
+
+        text.Append(paragraph).Append("\n\n");
+        paragraph.Clear();
+    }
+}
