@@ -37,6 +37,7 @@ public static class CleaningEvaluation
         int titles = 0, titleRight = 0, without = 0, leaked = 0, with = 0, covered = 0, rejected = 0, pages = 0;
         var authors = new AuthorTally();
         var lost = new List<string>();
+        var perPage = new List<PageScore>();
         long bytes = 0;
         var clock = new Stopwatch();
         var process = Process.GetCurrentProcess();
@@ -99,6 +100,7 @@ public static class CleaningEvaluation
             var expected = mainContent.GetString() ?? string.Empty;
             var s = WordOverlap.Score(text, expected);
             (scores.TryGetValue(type, out var list) ? list : scores[type] = []).Add(s);
+            perPage.Add(new PageScore(id, type, s.Precision, s.Recall, s.F1));
 
             var wantTitle = truth.TryGetProperty("title", out var t) ? t.GetString() : null;
             if (!string.IsNullOrWhiteSpace(wantTitle))
@@ -125,6 +127,7 @@ public static class CleaningEvaluation
             with == 0 ? 0 : (double)covered / with,
             rejected,
             lost,
+            perPage,
             authors.Accuracy,
             authors.WrongRate,
             pages / seconds,

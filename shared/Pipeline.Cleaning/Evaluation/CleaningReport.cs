@@ -12,6 +12,7 @@ namespace Pipeline.Cleaning.Evaluation;
 /// <param name="WithCoverage">Share of labelled must-keep snippets (<c>with</c>) found in the cleaned text.</param>
 /// <param name="Rejected">Pages the cleaner rejected (scored as empty output).</param>
 /// <param name="Lost">Ids of rejected pages whose labelled main text has 50 words or more: documents the cleaner lost.</param>
+/// <param name="Pages">Each page's scores, in the order evaluated.</param>
 /// <param name="AuthorAccuracy">Share of pages with a labelled author whose author was found (same name, titles and extra co-authors aside).</param>
 /// <param name="WrongAuthorRate">Share of pages without a labelled author that were given one.</param>
 /// <param name="PagesPerSecond">Pages cleaned per second on one thread (decode, parse, extract, metadata).</param>
@@ -26,6 +27,7 @@ public sealed record CleaningReport(
     double WithCoverage,
     int Rejected,
     IReadOnlyList<string> Lost,
+    IReadOnlyList<PageScore> Pages,
     double AuthorAccuracy,
     double WrongAuthorRate,
     double PagesPerSecond,
