@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Pipeline.Cleaning;
 using Pipeline.Cleaning.Evaluation;
 using Pipeline.Tagging;
@@ -21,7 +22,8 @@ internal static class EvalCommand
         var dataset = new Option<string>("--dataset") { Description = "The WCXB folder (html/, ground-truth/).", Required = true };
         var limit = new Option<int?>("--limit") { Description = "Evaluate at most this many pages." };
         var stride = new Option<int>("--stride") { Description = "Take every Nth page (a fixed subset).", DefaultValueFactory = _ => 1 };
-        var command = new Command("clean", "Word-level P/R/F1 per page type, title accuracy, boilerplate leakage and pages/s.") { dataset, limit, stride };
+        var pages = new Option<string?>("--pages") { Description = "Also write each page's scores to this TSV file (id, type, P, R, F1)." };
+        var command = new Command("clean", "Word-level P/R/F1 per page type, title accuracy, boilerplate leakage, authors and pages/s.") { dataset, limit, stride, pages };
         command.SetAction((parse, cancellationToken) =>
         {
             var path = parse.GetValue(dataset)!;
@@ -33,6 +35,11 @@ internal static class EvalCommand
 
             var report = CleaningEvaluation.RunWcxb(path, parse.GetValue(limit), parse.GetValue(stride), ct: cancellationToken);
             Console.WriteLine(report.ToText());
+            if (parse.GetValue(pages) is { } tsv)
+            {
+                File.WriteAllLines(tsv, report.Pages.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Id}\t{p.PageType}\t{p.Precision:F4}\t{p.Recall:F4}\t{p.F1:F4}")));
+            }
+
             return Task.FromResult(0);
         });
         return command;

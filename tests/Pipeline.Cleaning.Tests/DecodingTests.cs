@@ -68,4 +68,42 @@ public sealed class DecodingTests
         var ex = Assert.Throws<CleaningRejectedException>(() => Cleaner.Clean(new CleaningInput("%PDF-1.7\n%âãÏÓ\n1 0 obj"u8.ToArray(), "paper.bin")));
         Assert.Equal("unsupported-format", ex.Reason);
     }
+
+    [Fact]
+    public void Reads_a_page_declaring_utf8_in_its_meta_tag_as_utf8_despite_an_invalid_byte()
+    {
+        var html = Encoding.UTF8.GetBytes("<html><head><meta charset=\"utf-8\"><title>Café à Paris</title></head><body><article><h1>Café à Paris</h1><p>" + Paragraph + " Le café est décoré à l'ancienne, près de l'église.</p><p>Prix: ")
+            .Append((byte)0xE9).Concat(Encoding.UTF8.GetBytes(" 5 euros.</p></article></body></html>")).ToArray();
+        var result = Cleaner.Clean(new CleaningInput(html, "cafe.html"));
+        Assert.Equal("Café à Paris", result.Title);
+        Assert.Contains("décoré à l'ancienne, près de l'église", result.Text, StringComparison.Ordinal);
+        Assert.Contains("Prix: \uFFFD 5 euros.", result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ã", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_text_declared_utf8_by_its_content_type_as_utf8_despite_an_invalid_byte()
+    {
+        var bytes = Encoding.UTF8.GetBytes("Crème brûlée\n\n" + Paragraph + " The crème brûlée sells out by noon ").Append((byte)0xFF).ToArray();
+        var result = Cleaner.Clean(new CleaningInput(bytes, "menu.txt", "text/plain; charset=UTF-8"));
+        Assert.Equal("Crème brûlée", result.Title);
+        Assert.EndsWith("The crème brûlée sells out by noon \uFFFD", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Reads_text_with_a_utf8_byte_order_mark_and_an_invalid_byte_instead_of_rejecting_it()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Crème brûlée\n\n" + Paragraph + " ")).Append((byte)0xC3).Append((byte)0x28).ToArray();
+        var result = Cleaner.Clean(new CleaningInput(bytes, "menu.txt"));
+        Assert.Equal("Crème brûlée", result.Title);
+        Assert.EndsWith("\uFFFD(", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Still_reads_undeclared_bytes_that_are_not_utf8_as_windows_1252()
+    {
+        var bytes = Encoding.UTF8.GetBytes("<html><body><article><p>" + Paragraph + " Caf").Append((byte)0xE9).Concat(Encoding.UTF8.GetBytes(" au lait.</p></article></body></html>")).ToArray();
+        var result = Cleaner.Clean(new CleaningInput(bytes, "cafe.html"));
+        Assert.Contains("Café au lait.", result.Text, StringComparison.Ordinal);
+    }
 }

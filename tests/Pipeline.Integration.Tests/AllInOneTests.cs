@@ -98,6 +98,25 @@ public sealed class AllInOneTests : IDisposable
         Directory.Delete(work, recursive: true);
     }
 
+    [Fact]
+    public async Task Clean_counts_rejections_as_handled_and_ends_with_a_summary_line()
+    {
+        var input = Directory.CreateDirectory(Path.Combine(work, "mixed")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(input, "note.txt"), "The boiler service is booked for Tuesday morning; leave the side gate open.\n");
+        await File.WriteAllBytesAsync(Path.Combine(input, "empty.txt"), []);
+        await File.WriteAllTextAsync(Path.Combine(input, "menu.html"), "<html><body><nav><a href=/>Home</a> <a href=/a>About</a></nav></body></html>");
+
+        var (exit, output) = await Pipeline(["clean", input, "--out", Path.Combine(work, "mixed-out")]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("rejected  " + Path.Combine(input, "empty.txt") + ": empty:", output, StringComparison.Ordinal);
+        Assert.EndsWith("3 inputs: 1 cleaned, 2 rejected (empty 1, empty-after-cleaning 1), 0 failed", output.TrimEnd(), StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(work, "mixed-out", "note.txt")));
+
+        var (missingExit, _) = await Pipeline(["clean", Path.Combine(work, "no-such-folder"), "--out", Path.Combine(work, "mixed-out")]);
+        Assert.Equal(2, missingExit);
+    }
+
     private static Task<(int ExitCode, string Output)> Pipeline(string[] arguments) =>
         Repository.RunAsync("dotnet", [Repository.CliDll, .. arguments], TimeSpan.FromMinutes(3));
 }

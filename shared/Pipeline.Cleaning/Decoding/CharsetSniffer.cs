@@ -33,7 +33,8 @@ internal static class CharsetSniffer
             var value = Clean(text.AsSpan(i));
             if (value is not null)
             {
-                return value;
+                // A page cannot declare UTF-16 in its own bytes (it would not be readable as ASCII); the HTML spec reads it as UTF-8.
+                return value.StartsWith("utf-16", StringComparison.Ordinal) ? "utf-8" : value;
             }
 
             at = text.IndexOf("charset", i, StringComparison.OrdinalIgnoreCase);

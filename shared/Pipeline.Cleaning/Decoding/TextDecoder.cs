@@ -2,11 +2,13 @@ using System.Text;
 
 namespace Pipeline.Cleaning.Decoding;
 
-/// <summary>Turns raw bytes into text: BOM first, then a declared charset, then strict UTF-8, then windows-1252.</summary>
+/// <summary>
+/// Turns raw bytes into text: BOM first, then a declared charset, then strict UTF-8, then windows-1252. A document that
+/// declares UTF-8 (BOM, content type or meta charset) is read as UTF-8 even with a bad byte in it, which becomes U+FFFD,
+/// as browsers do: guessing windows-1252 instead would garble every other non-ASCII character of the page.
+/// </summary>
 internal static class TextDecoder
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     static TextDecoder()
     {
         // Legacy code pages (windows-1252, shift_jis, gbk...) live in a provider that must be registered once.
@@ -17,7 +19,7 @@ internal static class TextDecoder
     {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
-            return DecodeStrictUtf8(bytes[3..]);
+            return Encoding.UTF8.GetString(bytes[3..]);
         }
 
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
@@ -35,7 +37,13 @@ internal static class TextDecoder
         }
 
         var encoding = declared is null ? null : TryGetEncoding(declared);
-        if (encoding is not null && encoding.CodePage != Encoding.UTF8.CodePage)
+        if (encoding?.CodePage == Encoding.UTF8.CodePage)
+        {
+            // The default UTF-8 decoder replaces each invalid sequence with U+FFFD.
+            return Encoding.UTF8.GetString(bytes);
+        }
+
+        if (encoding is not null)
         {
             // A page that declares latin-1 but is valid UTF-8 with multi-byte sequences is almost always mislabelled UTF-8.
             if (encoding.CodePage is 1252 or 28591 && HasMultiByteUtf8(bytes) && IsValidUtf8(bytes))
@@ -59,18 +67,6 @@ internal static class TextDecoder
         }
 
         return Encoding.GetEncoding(1252).GetString(bytes);
-    }
-
-    private static string DecodeStrictUtf8(ReadOnlySpan<byte> bytes)
-    {
-        try
-        {
-            return StrictUtf8.GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new CleaningRejectedException("invalid-encoding", "The document has a UTF-8 byte order mark but contains invalid UTF-8.");
-        }
     }
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);

@@ -7,6 +7,9 @@ namespace Pipeline.Cleaning.Evaluation;
 /// <summary>Runs the cleaner over a labelled data set and scores it the way the data set's benchmark does.</summary>
 public static class CleaningEvaluation
 {
+    /// <summary>A rejected page whose labelled main text has at least this many words is a lost document.</summary>
+    public const int LostPageWords = 50;
+
     /// <summary>Evaluates every page (or the first <paramref name="limit"/>) of a WCXB-layout folder with a default cleaner.</summary>
     /// <param name="datasetDir">The folder holding <c>html/</c> and <c>ground-truth/</c>.</param>
     /// <param name="limit">Score at most this many pages.</param>
@@ -32,6 +35,9 @@ public static class CleaningEvaluation
 
         var scores = new Dictionary<string, List<(double P, double R, double F)>>();
         int titles = 0, titleRight = 0, without = 0, leaked = 0, with = 0, covered = 0, rejected = 0, pages = 0;
+        var authors = new AuthorTally();
+        var lost = new List<string>();
+        var perPage = new List<PageScore>();
         long bytes = 0;
         var clock = new Stopwatch();
         var process = Process.GetCurrentProcess();
@@ -66,6 +72,7 @@ public static class CleaningEvaluation
             Uri.TryCreate(truthDoc.RootElement.TryGetProperty("url", out var u) ? u.GetString() : null, UriKind.Absolute, out var url);
 
             string text = string.Empty, title = string.Empty;
+            string? author = null;
             var cpuBefore = process.TotalProcessorTime;
             clock.Start();
             try
@@ -73,10 +80,15 @@ public static class CleaningEvaluation
                 var result = cleaner.Clean(new CleaningInput(html, id + ".html", "text/html", url));
                 text = result.Text;
                 title = result.Title;
+                author = result.Author;
             }
             catch (CleaningRejectedException)
             {
                 rejected++;
+                if (WordOverlap.CountWords(mainContent.GetString()) >= LostPageWords)
+                {
+                    lost.Add(id);
+                }
             }
 
             clock.Stop();
@@ -88,6 +100,7 @@ public static class CleaningEvaluation
             var expected = mainContent.GetString() ?? string.Empty;
             var s = WordOverlap.Score(text, expected);
             (scores.TryGetValue(type, out var list) ? list : scores[type] = []).Add(s);
+            perPage.Add(new PageScore(id, type, s.Precision, s.Recall, s.F1));
 
             var wantTitle = truth.TryGetProperty("title", out var t) ? t.GetString() : null;
             if (!string.IsNullOrWhiteSpace(wantTitle))
@@ -96,6 +109,7 @@ public static class CleaningEvaluation
                 titleRight += Snippets.Normalise(wantTitle) == Snippets.Normalise(title) ? 1 : 0;
             }
 
+            authors.Add(truth.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null, author);
             var normalised = Snippets.Normalise(text);
             Snippets.Count(truth, "without", normalised, ref without, ref leaked);
             Snippets.Count(truth, "with", normalised, ref with, ref covered);
@@ -112,6 +126,10 @@ public static class CleaningEvaluation
             without == 0 ? 0 : (double)leaked / without,
             with == 0 ? 0 : (double)covered / with,
             rejected,
+            lost,
+            perPage,
+            authors.Accuracy,
+            authors.WrongRate,
             pages / seconds,
             bytes / 1e6 / seconds,
             pages / Math.Max(cpu.TotalSeconds, 1e-9));

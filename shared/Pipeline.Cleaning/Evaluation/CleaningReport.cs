@@ -11,6 +11,10 @@ namespace Pipeline.Cleaning.Evaluation;
 /// <param name="WithoutLeakage">Share of labelled boilerplate snippets (<c>without</c>) found in the cleaned text.</param>
 /// <param name="WithCoverage">Share of labelled must-keep snippets (<c>with</c>) found in the cleaned text.</param>
 /// <param name="Rejected">Pages the cleaner rejected (scored as empty output).</param>
+/// <param name="Lost">Ids of rejected pages whose labelled main text has 50 words or more: documents the cleaner lost.</param>
+/// <param name="Pages">Each page's scores, in the order evaluated.</param>
+/// <param name="AuthorAccuracy">Share of pages with a labelled author whose author was found (same name, titles and extra co-authors aside).</param>
+/// <param name="WrongAuthorRate">Share of pages without a labelled author that were given one.</param>
 /// <param name="PagesPerSecond">Pages cleaned per second on one thread (decode, parse, extract, metadata).</param>
 /// <param name="MegabytesPerSecond">Input megabytes cleaned per second on one thread.</param>
 /// <param name="PagesPerCpuSecond">Pages cleaned per second of processor time: the one-core figure when the machine is shared.</param>
@@ -22,6 +26,10 @@ public sealed record CleaningReport(
     double WithoutLeakage,
     double WithCoverage,
     int Rejected,
+    IReadOnlyList<string> Lost,
+    IReadOnlyList<PageScore> Pages,
+    double AuthorAccuracy,
+    double WrongAuthorRate,
     double PagesPerSecond,
     double MegabytesPerSecond,
     double PagesPerCpuSecond)
@@ -46,7 +54,10 @@ public sealed record CleaningReport(
         sb.Append(c, $"title accuracy     {TitleAccuracy:P1}\n");
         sb.Append(c, $"without leakage    {WithoutLeakage:P1}\n");
         sb.Append(c, $"with coverage      {WithCoverage:P1}\n");
+        sb.Append(c, $"author accuracy    {AuthorAccuracy:P1}\n");
+        sb.Append(c, $"wrong authors      {WrongAuthorRate:P1} of pages without one\n");
         sb.Append(c, $"rejected           {Rejected}\n");
+        sb.Append(c, $"lost (>= 50 words) {Lost.Count}{(Lost.Count == 0 ? string.Empty : ": " + string.Join(' ', Lost.Take(30)))}\n");
         sb.Append(c, $"speed              {PagesPerSecond:F0} pages/s, {MegabytesPerSecond:F1} MB/s (one thread, wall clock)\n");
         sb.Append(c, $"                   {PagesPerCpuSecond:F0} pages per CPU-second\n");
         return sb.ToString();

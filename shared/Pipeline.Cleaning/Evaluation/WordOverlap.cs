@@ -43,6 +43,9 @@ public static partial class WordOverlap
         return (p, r, 2 * p * r / (p + r));
     }
 
+    /// <summary>How many <c>\w+</c> words <paramref name="text"/> holds.</summary>
+    public static int CountWords(string? text) => string.IsNullOrEmpty(text) ? 0 : Word().Count(text);
+
     private static Dictionary<string, int> Count(string text)
     {
         var counts = new Dictionary<string, int>();

@@ -14,11 +14,12 @@ internal static class BoilerplatePruner
     /// <summary>When comment-classed blocks hold this share of the page, the page is a discussion and they are its content.</summary>
     private const double DiscussionShare = 0.7;
 
-    public static void Prune(HtmlNode root, List<RemovedBlock> removed)
+    /// <summary>Marks boilerplate elements as removed; <paramref name="light"/> removes only controls and media (the last-resort pass).</summary>
+    public static void Prune(HtmlNode root, List<RemovedBlock> removed, bool light = false)
     {
         var total = Math.Max(root.TextChars, 1);
         var keepComments = CommentChars(root) > total * DiscussionShare;
-        Walk(root, total, keepComments, removed);
+        Walk(root, total, keepComments, light, removed);
     }
 
     private static int CommentChars(HtmlNode node)
@@ -40,7 +41,7 @@ internal static class BoilerplatePruner
         return sum;
     }
 
-    private static void Walk(HtmlNode node, int total, bool keepComments, List<RemovedBlock> removed)
+    private static void Walk(HtmlNode node, int total, bool keepComments, bool light, List<RemovedBlock> removed)
     {
         if (node.Children is not { } kids)
         {
@@ -54,7 +55,7 @@ internal static class BoilerplatePruner
                 continue;
             }
 
-            var kind = KindOf(child, total);
+            var kind = light ? ControlKind(child) : KindOf(child, total);
             if (keepComments && kind == BoilerplateKinds.Comments)
             {
                 kind = null;
@@ -71,18 +72,23 @@ internal static class BoilerplatePruner
                 continue;
             }
 
-            Walk(child, total, keepComments, removed);
+            Walk(child, total, keepComments, light, removed);
         }
     }
 
+    /// <summary>Form controls, media and captions: never running text, whatever the page.</summary>
+    private static string? ControlKind(HtmlNode n) => n.Tag switch
+    {
+        "button" or "select" or "textarea" or "svg" or "math" or "canvas" or "template" or "dialog" or "audio" or "video" or "object" or "label" or "option" => BoilerplateKinds.OutsideMainContent,
+        "figcaption" => BoilerplateKinds.Caption,
+        _ => null,
+    };
+
     private static string? KindOf(HtmlNode n, int total)
     {
-        switch (n.Tag)
+        if (ControlKind(n) is { } control)
         {
-            case "button" or "select" or "textarea" or "svg" or "math" or "canvas" or "template" or "dialog" or "audio" or "video" or "object" or "label" or "option":
-                return BoilerplateKinds.OutsideMainContent;
-            case "figcaption":
-                return BoilerplateKinds.Caption;
+            return control;
         }
 
         var wrapper = n.TextChars > total * WrapperShare && total > 500;

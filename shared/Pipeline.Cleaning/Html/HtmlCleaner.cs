@@ -15,20 +15,58 @@ internal static class HtmlCleaner
     /// <summary>A marked article element inside the chosen block wins when it carries this share of the block's score.</summary>
     private const double NarrowShare = 0.6;
 
+    /// <summary>The last-resort pass is kept only when it found this many words of running sentences, not just menus.</summary>
+    private const int MinFallbackProseWords = 40;
+
+    /// <summary>A line counts as running text when it has this many words and ends a sentence.</summary>
+    private const int ProseLineWords = 8;
+
+    /// <summary>A page body with less text than this (letters, not spaces) is a shell filled in by scripts.</summary>
+    private const int ShellChars = 300;
+
+    /// <summary>Running text has a comma or separator every few words at most; lists of labels have one after each.</summary>
+    private const int MinWordsPerSeparator = 4;
+
     public static CleaningResult Clean(string html, Uri? url, CleaningOptions options)
     {
         _ = options;
         var doc = HtmlParser.Parse(html);
-        var root = doc.Root;
-        var h1s = TextsOf(root, "h1", max: 5);
-
-        ContentScorer.Measure(root, inLink: false);
+        var h1s = TextsOf(doc.Root, "h1", max: 5);
+        var meta = MetadataReader.Read(doc, url);
+        var title = TitleChooser.Choose(meta, h1s);
         var removed = new List<RemovedBlock>();
-        BoilerplatePruner.Prune(root, removed);
+        var outcome = Extract(doc.Root, title, removed, light: false);
+        if (outcome.Body.Length == 0)
+        {
+            // Nothing survived: the page's own markings misled the pruning (a whole column classed as a widget, a
+            // main element holding a banner). Extract again with only controls removed, and as a last resort keep
+            // the description the page gives of itself (script-rendered pages carry nothing else).
+            removed.Clear();
+            var reparsed = HtmlParser.Parse(html).Root;
+            outcome = Extract(reparsed, title, removed, light: true);
+            if (ProseWords(outcome.Body) < MinFallbackProseWords)
+            {
+                // Menus and labels only: no prose, nothing to keep. A script-rendered shell (a body without text)
+                // still has the description it gives of itself.
+                var shell = reparsed.TextChars < ShellChars;
+                outcome = outcome with { Body = shell ? meta.Description ?? string.Empty : string.Empty };
+            }
+        }
+
+        removed.AddRange(outcome.Removed);
+        var language = meta.Language ?? LanguageDetector.Detect(outcome.Body);
+        return new CleaningResult(title, outcome.Body, meta.Published ?? outcome.Published, meta.Author, meta.SiteName, language, removed);
+    }
+
+    /// <summary>Prunes, picks the main block and classifies its lines; <paramref name="light"/> is the last-resort pass.</summary>
+    private static TextCleanOutcome Extract(HtmlNode root, string title, List<RemovedBlock> removed, bool light)
+    {
+        ContentScorer.Measure(root, inLink: false);
+        BoilerplatePruner.Prune(root, removed, light);
         ContentScorer.Measure(root, inLink: false);
         ContentScorer.Score(root, root, inLink: false);
         var main = MainSelector.Select(root);
-        var lenient = main.TextChars < root.TextChars * LenientBelow;
+        var lenient = light || main.TextChars < root.TextChars * LenientBelow;
         if (lenient)
         {
             // The best prose block holds little of the page: the content is probably a list of linked items.
@@ -42,8 +80,6 @@ internal static class HtmlCleaner
         }
 
         var (units, linkShares) = BlockRenderer.Render(main);
-        var meta = MetadataReader.Read(doc, url);
-        var title = TitleChooser.Choose(meta, h1s);
         for (var i = 0; i < units.Count; i++)
         {
             var u = units[i];
@@ -58,10 +94,29 @@ internal static class HtmlCleaner
         }
 
         MarkAboveTitle(units);
-        var outcome = PlainTextCleaner.Clean(units, pickTitle: false);
-        removed.AddRange(outcome.Removed);
-        var language = meta.Language ?? LanguageDetector.Detect(outcome.Body);
-        return new CleaningResult(title, outcome.Body, meta.Published ?? outcome.Published, meta.Author, meta.SiteName, language, removed);
+        return PlainTextCleaner.Clean(units, pickTitle: false);
+    }
+
+    private static int ProseWords(string body)
+    {
+        var words = 0;
+        foreach (var range in body.AsSpan().Split('\n'))
+        {
+            var line = body.AsSpan(range).TrimEnd();
+            if (line.Length > 0 && line[^1] is '.' or '!' or '?' or '。' or '"' or '”' or ')')
+            {
+                var n = 0;
+                foreach (var _ in new WordEnumerator(line))
+                {
+                    n++;
+                }
+
+                var separators = line.Count(',') + line.Count('|') + line.Count(" - ") + line.Count('/') + line.Count('·') + line.Count('•');
+                words += n >= ProseLineWords && n >= MinWordsPerSeparator * separators ? n : 0;
+            }
+        }
+
+        return words;
     }
 
     /// <summary>Short lines above the article's own heading are its furniture: category labels, breadcrumbs, "Sponsored".</summary>

@@ -13,6 +13,11 @@ internal sealed class JsonLdFields
 
     public string? Publisher { get; private set; }
 
+    /// <summary>The article's full text (<c>articleBody</c>, or a post's <c>text</c>).</summary>
+    public string? Body { get; private set; }
+
+    public string? Description { get; private set; }
+
     public static JsonLdFields Read(List<string> scripts)
     {
         var f = new JsonLdFields();
@@ -62,6 +67,8 @@ internal sealed class JsonLdFields
             Headline ??= String(e, "headline") ?? (type is "Product" or "Recipe" or "Question" or "HowTo" ? String(e, "name") : null);
             Published ??= String(e, "datePublished") ?? String(e, "dateCreated");
             Author ??= Name(e, "author");
+            Body ??= String(e, "articleBody") ?? String(e, "text");
+            Description ??= String(e, "description");
         }
 
         Publisher ??= Name(e, "publisher");

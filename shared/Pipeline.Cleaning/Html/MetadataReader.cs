@@ -4,7 +4,7 @@ using Pipeline.Cleaning.Text;
 namespace Pipeline.Cleaning.Html;
 
 /// <summary>Reads title, dates, author, site name and language from meta tags, OpenGraph and JSON-LD.</summary>
-internal static class MetadataReader
+internal static partial class MetadataReader
 {
     public static HtmlMetadata Read(HtmlDocument doc, Uri? url)
     {
@@ -22,7 +22,8 @@ internal static class MetadataReader
         var site = First(doc, "og:site_name", "application-name", "apple-mobile-web-app-title") ?? ld.Publisher ?? url?.Host;
         var lang = Normalise(doc.Language) ?? Normalise(First(doc, "og:locale", "language", "content-language", "dc.language"));
         var headline = ld.Headline ?? First(doc, "og:title", "twitter:title", "headline");
-        return new HtmlMetadata(doc.Title, headline, published, author, site, lang);
+        var description = ld.Body ?? First(doc, "og:description", "description", "twitter:description") ?? ld.Description;
+        return new HtmlMetadata(doc.Title, headline, published, author, site, lang, description is null ? null : Flatten(description));
     }
 
     private static string? First(HtmlDocument doc, params ReadOnlySpan<string> keys)
@@ -37,6 +38,19 @@ internal static class MetadataReader
 
         return null;
     }
+
+    /// <summary>A description as plain text: markup some sites leave in JSON-LD dropped, entities and spaces tidied.</summary>
+    private static string? Flatten(string text)
+    {
+        var lines = System.Net.WebUtility.HtmlDecode(Markup().Replace(text, "\n")).Split('\n')
+            .Select(l => string.Join(' ', l.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)))
+            .Where(l => l.Length > 0);
+        var s = string.Join("\n\n", lines);
+        return s.Length == 0 ? null : s;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("<[^>]{0,500}>")]
+    private static partial System.Text.RegularExpressions.Regex Markup();
 
     private static string? Normalise(string? lang)
     {

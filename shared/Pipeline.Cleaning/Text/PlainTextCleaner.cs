@@ -5,11 +5,41 @@ namespace Pipeline.Cleaning.Text;
 /// <summary>Classifies the lines of a text dump (or of the blocks rendered from an HTML main block) and keeps the article.</summary>
 internal static class PlainTextCleaner
 {
+    /// <summary>A line with this many words can be prose; fewer is a label.</summary>
+    private const int MinProseWords = 3;
+
     /// <summary>Cleans a text or Markdown dump: the title is picked from the lines above the first paragraph.</summary>
     public static TextCleanOutcome Clean(string text, bool markdown)
     {
         var units = LineSplitter.Split(text, markdown);
-        return Clean(units, pickTitle: true);
+        var outcome = Clean(units, pickTitle: true);
+        if (outcome.Body.Length == 0 && KeepProse(units))
+        {
+            // Everything looked like furniture, yet the text has sentences: it is a short note, kept whole.
+            outcome = outcome with { Title = string.Empty, Body = Assemble(units), Removed = CollectRemoved(units) };
+        }
+
+        return outcome.Title.Length > 0 || outcome.Body.Length == 0 ? outcome : outcome with { Title = TitlePicker.Derive(outcome.Body) };
+    }
+
+    /// <summary>
+    /// The last resort before a text is rejected as empty: every line that reads as prose (a few words, not a menu of
+    /// separated labels) is kept again. Returns false when there is none: a menu, a list of links, a bare date.
+    /// </summary>
+    private static bool KeepProse(List<TextUnit> units)
+    {
+        var any = false;
+        foreach (var u in units)
+        {
+            if (u.Words >= MinProseWords && !LinePatterns.Breadcrumb().IsMatch(u.Text))
+            {
+                u.Kind = null;
+                u.IsTitle = false;
+                any = true;
+            }
+        }
+
+        return any;
     }
 
     /// <summary>Cleans already-split units; <paramref name="pickTitle"/> is false when the title came from elsewhere (HTML).</summary>

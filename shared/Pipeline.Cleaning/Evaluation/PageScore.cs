@@ -1,0 +1,9 @@
+namespace Pipeline.Cleaning.Evaluation;
+
+/// <summary>The word scores of one evaluated page.</summary>
+/// <param name="Id">The page's file id.</param>
+/// <param name="PageType">Its labelled page type.</param>
+/// <param name="Precision">Word precision.</param>
+/// <param name="Recall">Word recall.</param>
+/// <param name="F1">Word F1.</param>
+public sealed record PageScore(string Id, string PageType, double Precision, double Recall, double F1);
