@@ -134,6 +134,30 @@ public sealed class InboxTests : IDisposable
         await watcher.StopAsync(default);
     }
 
+    [Fact]
+    public async Task A_file_held_open_by_a_slow_writer_is_not_taken_until_the_writer_closes_it()
+    {
+        await using var rig = await InboxRig.StartAsync();
+        using var watcher = rig.CreateWatcher(stableMilliseconds: 300);
+        await watcher.StartAsync(default);
+        var path = Path.Combine(rig.Root, "writer.txt");
+
+        await using (var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                await writer.WriteAsync(Encoding.UTF8.GetBytes($"Chunk {i} written a second apart.\n"));
+                await writer.FlushAsync();
+                await Task.Delay(1000);
+                Assert.True(File.Exists(path), "The file was taken while its writer still held it open.");
+            }
+        }
+
+        var fetched = await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "writer.txt");
+        Assert.Contains("Chunk 3", Encoding.UTF8.GetString(fetched.Content), StringComparison.Ordinal);
+        await watcher.StopAsync(default);
+    }
+
     public void Dispose() => Directory.Delete(root, recursive: true);
 
     private sealed class ExplodingConsumer : IConsumer<DocumentFetched>
