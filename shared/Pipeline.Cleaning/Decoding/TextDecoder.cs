@@ -2,11 +2,12 @@ using System.Text;
 
 namespace Pipeline.Cleaning.Decoding;
 
-/// <summary>Turns raw bytes into text: BOM first, then a declared charset, then strict UTF-8, then windows-1252.</summary>
+/// <summary>
+/// Turns raw bytes into text: BOM first, then UTF-16 recognised by its zero bytes, then a declared charset, then
+/// UTF-8, then windows-1252. UTF-8 with a few invalid bytes is decoded with U+FFFD in their place, never rejected.
+/// </summary>
 internal static class TextDecoder
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     static TextDecoder()
     {
         // Legacy code pages (windows-1252, shift_jis, gbk...) live in a provider that must be registered once.
@@ -17,13 +18,18 @@ internal static class TextDecoder
     {
         if (bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
         {
-            return DecodeStrictUtf8(bytes[3..]);
+            return DecodeLenientUtf8(bytes[3..]) ?? throw new CleaningRejectedException("invalid-encoding", "The document has a UTF-8 byte order mark but is mostly invalid UTF-8.");
         }
 
         if (bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)))
         {
             var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
             return utf16.GetString(bytes[2..]);
+        }
+
+        if (Utf16Sniffer.Detect(bytes) is { } utf16WithoutBom)
+        {
+            return utf16WithoutBom.GetString(bytes[..(bytes.Length & ~1)]);
         }
 
         BinarySniffer.ThrowIfBinary(bytes);
@@ -51,26 +57,54 @@ internal static class TextDecoder
             return Encoding.UTF8.GetString(bytes);
         }
 
-        // Undeclared (or wrongly declared) and not UTF-8: windows-1252 is the web's legacy default, but only when the
-        // bytes look like text in it; otherwise we would produce mojibake and must say so instead.
-        if (!LooksLikeWindows1252(bytes))
+        // Undeclared (or wrongly declared) and not valid UTF-8: UTF-8 text with a few damaged bytes keeps its text;
+        // windows-1252 is the web's legacy default when the bytes look like text in it; anything else would be mojibake.
+        var (multiByte, invalid) = CountUtf8Sequences(bytes);
+        if (multiByte > invalid)
         {
-            throw new CleaningRejectedException("invalid-encoding", "The document is neither valid UTF-8 nor plausible windows-1252 text, and declares no usable charset.");
+            return Encoding.UTF8.GetString(bytes);
         }
 
-        return Encoding.GetEncoding(1252).GetString(bytes);
+        if (LooksLikeWindows1252(bytes))
+        {
+            return Encoding.GetEncoding(1252).GetString(bytes);
+        }
+
+        return DecodeLenientUtf8(bytes) ?? throw new CleaningRejectedException("invalid-encoding", "The document is neither UTF-8 nor plausible windows-1252 text, and declares no usable charset.");
     }
 
-    private static string DecodeStrictUtf8(ReadOnlySpan<byte> bytes)
+    /// <summary>UTF-8 with U+FFFD for invalid bytes, unless invalid sequences outnumber valid multi-byte ones and are more than a few.</summary>
+    private static string? DecodeLenientUtf8(ReadOnlySpan<byte> bytes)
     {
-        try
+        var (multiByte, invalid) = CountUtf8Sequences(bytes);
+        return invalid <= multiByte || invalid <= Math.Max(3, bytes.Length / 100) ? Encoding.UTF8.GetString(bytes) : null;
+    }
+
+    private static (int MultiByte, int Invalid) CountUtf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        int multiByte = 0, invalid = 0;
+        while (!bytes.IsEmpty)
         {
-            return StrictUtf8.GetString(bytes);
+            var ascii = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0)
+            {
+                break;
+            }
+
+            bytes = bytes[ascii..];
+            if (System.Text.Rune.DecodeFromUtf8(bytes, out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                multiByte++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            bytes = bytes[Math.Max(consumed, 1)..];
         }
-        catch (DecoderFallbackException)
-        {
-            throw new CleaningRejectedException("invalid-encoding", "The document has a UTF-8 byte order mark but contains invalid UTF-8.");
-        }
+
+        return (multiByte, invalid);
     }
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);
