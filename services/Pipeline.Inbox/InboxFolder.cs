@@ -34,23 +34,14 @@ public sealed class InboxFolder
         Directory.CreateDirectory(Failed);
     }
 
-    /// <summary>True for a plain file name (no folders, not hidden, not a partial download).</summary>
-    public static bool IsCandidateName(string name) =>
-        name.Length is > 0 and <= 255
-        && Path.GetFileName(name) == name
-        && name is not "." and not ".."
-        && !name.StartsWith('.')
-        && !name.StartsWith('~')
-        && !name.EndsWith(".tmp", StringComparison.OrdinalIgnoreCase)
-        && !name.EndsWith(".part", StringComparison.OrdinalIgnoreCase)
-        && !name.EndsWith(".crdownload", StringComparison.OrdinalIgnoreCase)
-        && !name.EndsWith(".error.json", StringComparison.OrdinalIgnoreCase);
+    /// <summary>True for a name the inbox takes (see <see cref="InboxNames.WhyNotTaken"/>).</summary>
+    public static bool IsCandidateName(string name) => InboxNames.WhyNotTaken(name) is null;
 
     /// <summary>Moves a dropped file into processing/, unless a file of that name is already being processed.</summary>
     public bool TryClaim(string name)
     {
         var target = Path.Combine(Processing, CheckName(name));
-        if (File.Exists(target))
+        if (UnixFiles.Inspect(target).Kind != FileKind.Missing)
         {
             return false;
         }
@@ -68,37 +59,41 @@ public sealed class InboxFolder
     }
 
     /// <summary>Moves a processed file to done/. False when it is not in processing/ (a redelivered message).</summary>
-    public bool CompleteDone(string name) => MoveOut(name, Done, out _);
+    public bool CompleteDone(string name) => MoveOut(name, Processing, Done, error: null);
 
-    /// <summary>Moves a file to failed/ and writes <c>&lt;file&gt;.error.json</c> beside it.</summary>
-    public bool CompleteFailed(string name, InboxError error)
-    {
-        if (!MoveOut(name, Failed, out var finalPath))
-        {
-            return false;
-        }
+    /// <summary>Moves a file to failed/ with <c>&lt;file&gt;.error.json</c> beside it.</summary>
+    public bool CompleteFailed(string name, InboxError error) => MoveOut(name, Processing, Failed, error);
 
-        File.WriteAllText(finalPath + ".error.json", JsonSerializer.Serialize(error, Indented));
-        return true;
-    }
+    /// <summary>
+    /// Moves an entry the inbox will not read (a link, a device, a FIFO) straight from the inbox to failed/ with its
+    /// reason; a rename moves the entry itself, never what it points at.
+    /// </summary>
+    public bool Refuse(string name, InboxError error) => MoveOut(name, Root, Failed, error);
 
     /// <summary>The inbox name of a source, or null when the source is not an inbox file or its name is unsafe.</summary>
     public static string? NameOf(DocumentSource source) =>
         source.Kind == InboxSources.Kind && IsCandidateName(source.Name) ? source.Name : null;
 
-    private bool MoveOut(string name, string folder, out string finalPath)
+    private bool MoveOut(string name, string from, string to, InboxError? error)
     {
-        var source = Path.Combine(Processing, CheckName(name));
-        finalPath = Path.Combine(folder, name);
-        if (!File.Exists(source))
+        var source = Path.Combine(from, CheckName(name));
+        if (UnixFiles.Inspect(source).Kind == FileKind.Missing)
         {
             return false;
         }
 
-        if (File.Exists(finalPath))
+        var finalPath = Path.Combine(to, name);
+        if (UnixFiles.Inspect(finalPath).Kind != FileKind.Missing)
         {
-            // An earlier version of the same name stays; this one gets a time suffix.
-            finalPath = Path.Combine(folder, $"{Path.GetFileNameWithoutExtension(name)}.{DateTime.UtcNow:yyyyMMddTHHmmssfff}{Path.GetExtension(name)}");
+            // An earlier version of the same name stays; this one gets a time suffix (names are short enough for it).
+            finalPath = Path.Combine(to, $"{Path.GetFileNameWithoutExtension(name)}.{DateTime.UtcNow:yyyyMMddTHHmmssfff}{Path.GetExtension(name)}");
+        }
+
+        // The report is written first: a file in failed/ always has one, even when this process dies between the two.
+        var report = error is null ? null : finalPath + ".error.json";
+        if (report is not null)
+        {
+            File.WriteAllText(report, JsonSerializer.Serialize(error, Indented));
         }
 
         try
@@ -108,6 +103,12 @@ public sealed class InboxFolder
         }
         catch (FileNotFoundException)
         {
+            // Moved by another delivery of the same message.
+            if (report is not null)
+            {
+                File.Delete(report);
+            }
+
             return false;
         }
     }

@@ -23,6 +23,7 @@ public static class InboxService
             sp.GetRequiredService<IOptions<PipelineOptions>>().Value.MaxDocumentBytes,
             sp.GetRequiredService<IOptions<InboxOptions>>().Value.Extensions,
             sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<InboxPublisher>();
         builder.Services.AddHostedService<InboxWatcher>();
     }
 

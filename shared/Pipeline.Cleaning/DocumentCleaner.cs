@@ -27,16 +27,16 @@ public sealed class DocumentCleaner(CleaningOptions? options = null)
 
         var format = FormatDetector.Detect(input, bytes);
         var text = TextDecoder.Decode(bytes, input.ContentType, sniffHtmlMeta: format == DocumentFormat.Html);
-        if (string.IsNullOrWhiteSpace(text))
+        if (VisibleText.IsBlank(text))
         {
-            throw new CleaningRejectedException("empty", "The document is empty.");
+            throw new CleaningRejectedException("empty", "The document has no visible text (only spaces or invisible characters).");
         }
 
         var result = format == DocumentFormat.Html
             ? HtmlCleaner.Clean(text, input.Url, options)
             : CleanText(text, markdown: format == DocumentFormat.Markdown);
 
-        if (result.Text.Length == 0)
+        if (VisibleText.IsBlank(result.Text))
         {
             throw new CleaningRejectedException("empty-after-cleaning", "Nothing was left after removing boilerplate.");
         }

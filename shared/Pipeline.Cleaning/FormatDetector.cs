@@ -37,7 +37,8 @@ internal static class FormatDetector
             case ".md" or ".markdown":
                 return DocumentFormat.Markdown;
             case ".txt" or ".text":
-                return DocumentFormat.PlainText;
+                // A page saved as .txt is still a page: trust the bytes when they are unmistakably an HTML document.
+                return IsHtmlDocument(bytes) ? DocumentFormat.Html : DocumentFormat.PlainText;
             case ".pdf" or ".docx" or ".doc" or ".png" or ".jpg" or ".jpeg" or ".gif" or ".zip" or ".exe":
                 throw new CleaningRejectedException("unsupported-format", $"Files of type '{ext}' are not supported.");
         }
@@ -45,14 +46,22 @@ internal static class FormatDetector
         return LooksLikeHtml(bytes) ? DocumentFormat.Html : DocumentFormat.PlainText;
     }
 
+    private static bool IsHtmlDocument(ReadOnlySpan<byte> bytes)
+    {
+        var head = SkipBomAndSpace(bytes[..Math.Min(bytes.Length, 1024)]);
+        return head.StartsWith("<!DOCTYPE html"u8) || head.StartsWith("<!doctype html"u8) || head.StartsWith("<html"u8) || head.StartsWith("<HTML"u8)
+            || (head.StartsWith("<?xml"u8) && head.IndexOf("<html"u8) >= 0);
+    }
+
+    private static ReadOnlySpan<byte> SkipBomAndSpace(ReadOnlySpan<byte> head)
+    {
+        head = head.TrimStart(" \t\r\n"u8);
+        return head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? head[3..].TrimStart(" \t\r\n"u8) : head;
+    }
+
     private static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
     {
-        var head = bytes[..Math.Min(bytes.Length, 1024)].TrimStart(" \t\r\n"u8);
-        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
-        {
-            head = head[3..].TrimStart(" \t\r\n"u8);
-        }
-
+        var head = SkipBomAndSpace(bytes[..Math.Min(bytes.Length, 1024)]);
         return head.Length > 0 && head[0] == (byte)'<' &&
             (head.IndexOf("<html"u8) >= 0 || head.IndexOf("<!DOCTYPE"u8) >= 0 || head.IndexOf("<!doctype"u8) >= 0 || head.IndexOf("<head"u8) >= 0 || head.IndexOf("<body"u8) >= 0 || head.IndexOf("<div"u8) >= 0 || head.IndexOf("<p"u8) >= 0);
     }

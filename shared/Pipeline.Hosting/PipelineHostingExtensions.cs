@@ -29,6 +29,8 @@ public static class PipelineHostingExtensions
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.AddPipelineStore();
+        builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
+        builder.Services.AddHostedService<HostedServiceFailures>();
 
         var options = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
         builder.Services.AddMassTransit(bus =>

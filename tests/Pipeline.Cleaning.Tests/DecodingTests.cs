@@ -106,4 +106,61 @@ public sealed class DecodingTests
         var result = Cleaner.Clean(new CleaningInput(bytes, "cafe.html"));
         Assert.Contains("Café au lait.", result.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_html_page_saved_as_txt_is_cleaned_as_html()
+    {
+        var html = "<!DOCTYPE html>\n<html><head><title>Bakery reopens</title></head><body><nav>Home | News</nav><article><p>" + Paragraph + "</p></article></body></html>";
+        var result = Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(html), "saved-page.txt"));
+        Assert.Equal("Bakery reopens", result.Title);
+        Assert.Contains(Paragraph, result.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_text_file_that_merely_mentions_tags_stays_plain_text()
+    {
+        var text = "Writing HTML\n\n" + Paragraph + " Start a page with <html> and a paragraph with <p>.";
+        var result = Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(text), "notes.txt"));
+        Assert.Contains("<html>", result.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    public void Utf16_without_a_byte_order_mark_is_decoded_not_rejected_as_binary(string encoding)
+    {
+        var text = "Bakery news\n\n" + Paragraph + " Crème brûlée — every day.";
+        var result = Cleaner.Clean(new CleaningInput(Encoding.GetEncoding(encoding).GetBytes(text), "news.txt"));
+        Assert.Equal("Bakery news", result.Title);
+        Assert.Contains("Crème brûlée — every day.", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Utf8_with_a_few_invalid_bytes_is_kept_with_replacement_characters()
+    {
+        const string Russian = "Пекарня снова открылась этой весной после долгой зимы ремонта старой печи и крыши над ней. ";
+        var bytes = Encoding.UTF8.GetBytes("Новости\n\n" + Russian + Russian + Russian).ToList();
+        bytes.Insert(60, 0xFF);
+        bytes.RemoveAt(120); // cuts a two-byte sequence in half
+        var result = Cleaner.Clean(new CleaningInput(bytes.ToArray(), "news.txt"));
+        Assert.Contains('\uFFFD', result.Text);
+        Assert.Contains("после долгой зимы ремонта", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ascii_text_with_a_stray_byte_no_legacy_code_page_defines_is_kept()
+    {
+        var bytes = Encoding.ASCII.GetBytes("Opening day\n\n" + Paragraph).Append((byte)0x81).ToArray();
+        var result = Cleaner.Clean(new CleaningInput(bytes, "a.txt"));
+        Assert.Contains(Paragraph, result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_of_only_invisible_characters_is_rejected_as_empty()
+    {
+        var bytes = Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("\u200b\u200c\u200d\u2060\ufeff \n", 40)));
+        var ex = Assert.Throws<CleaningRejectedException>(() => Cleaner.Clean(new CleaningInput(bytes, "blank.txt")));
+        Assert.Equal("empty", ex.Reason);
+    }
 }

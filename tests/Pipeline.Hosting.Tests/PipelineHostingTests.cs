@@ -106,6 +106,26 @@ public sealed class PipelineHostingTests : IDisposable
         Assert.Contains("amqp://", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_background_service_that_throws_stops_the_host_with_a_non_zero_exit_code()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [] });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Pipeline:DataDirectory"] = directory });
+        builder.Services.AddHostedService<FailingService>();
+        builder.AddPipeline(_ => { });
+        using var host = builder.Build();
+        try
+        {
+            await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+            Assert.Equal(70, Environment.ExitCode);
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -118,5 +138,14 @@ public sealed class PipelineHostingTests : IDisposable
         builder.Configuration.AddInMemoryCollection(settings);
         builder.AddPipeline(_ => { });
         return builder.Build();
+    }
+
+    private sealed class FailingService : BackgroundService
+    {
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            await Task.Delay(50, stoppingToken);
+            throw new FileNotFoundException("gone.txt");
+        }
     }
 }

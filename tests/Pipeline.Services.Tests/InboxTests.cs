@@ -3,8 +3,6 @@ using System.Text.Json;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Pipeline.Contracts;
 using Pipeline.Inbox;
 
@@ -102,47 +100,44 @@ public sealed class InboxTests : IDisposable
     [Fact]
     public async Task The_watcher_publishes_dropped_files_once_stable_and_rejects_empty_and_unsupported_ones()
     {
-        var (provider, harness) = await StartAsync();
-        await using var _ = provider;
-        using var watcher = CreateWatcher(provider);
+        await using var rig = await InboxRig.StartAsync();
+        using var watcher = rig.CreateWatcher();
         await watcher.StartAsync(default);
 
-        await File.WriteAllTextAsync(Path.Combine(root, "article.md"), "# Title\n\nBody text.");
-        await File.WriteAllBytesAsync(Path.Combine(root, "empty.txt"), []);
-        await File.WriteAllTextAsync(Path.Combine(root, "sheet.xlsx"), "not supported");
-        await File.WriteAllTextAsync(Path.Combine(root, ".hidden.txt"), "ignored");
+        await File.WriteAllTextAsync(Path.Combine(rig.Root, "article.md"), "# Title\n\nBody text.");
+        await File.WriteAllBytesAsync(Path.Combine(rig.Root, "empty.txt"), []);
+        await File.WriteAllTextAsync(Path.Combine(rig.Root, "sheet.xlsx"), "not supported");
+        await File.WriteAllTextAsync(Path.Combine(rig.Root, ".hidden.txt"), "ignored");
 
-        var fetched = await harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "article.md");
-        await harness.PublishedAsync<DocumentRejected>(m => m.Source.Name == "empty.txt" && m.Reason == "empty");
-        await harness.PublishedAsync<DocumentRejected>(m => m.Source.Name == "sheet.xlsx" && m.Reason == "unsupported-format");
+        var fetched = await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "article.md");
+        await rig.Harness.PublishedAsync<DocumentRejected>(m => m.Source.Name == "empty.txt" && m.Reason == "empty");
+        await rig.Harness.PublishedAsync<DocumentRejected>(m => m.Source.Name == "sheet.xlsx" && m.Reason == "unsupported-format");
         Assert.Equal(InboxSources.IdOf("article.md"), fetched.DocumentId);
         Assert.Equal("# Title\n\nBody text.", Encoding.UTF8.GetString(fetched.Content));
-        Assert.True(File.Exists(Path.Combine(root, ".hidden.txt")));
+        Assert.True(File.Exists(Path.Combine(rig.Root, ".hidden.txt")));
         await watcher.StopAsync(default);
     }
 
     [Fact]
     public async Task Files_left_in_processing_by_a_crash_are_published_again_at_start()
     {
-        var (provider, harness) = await StartAsync();
-        await using var _ = provider;
-        await File.WriteAllTextAsync(Path.Combine(folder.Processing, "left.txt"), "Left behind by a crash.");
-        using var watcher = CreateWatcher(provider);
+        await using var rig = await InboxRig.StartAsync();
+        await File.WriteAllTextAsync(Path.Combine(rig.Folder.Processing, "left.txt"), "Left behind by a crash.");
+        using var watcher = rig.CreateWatcher();
 
         await watcher.StartAsync(default);
 
-        await harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "left.txt");
+        await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "left.txt");
         await watcher.StopAsync(default);
     }
 
     [Fact]
     public async Task A_growing_file_is_not_taken_until_it_stops_growing()
     {
-        var (provider, harness) = await StartAsync();
-        await using var _ = provider;
-        using var watcher = CreateWatcher(provider, stableMilliseconds: 1500);
+        await using var rig = await InboxRig.StartAsync();
+        using var watcher = rig.CreateWatcher(stableMilliseconds: 1500);
         await watcher.StartAsync(default);
-        var path = Path.Combine(root, "slow.txt");
+        var path = Path.Combine(rig.Root, "slow.txt");
 
         for (var i = 0; i < 4; i++)
         {
@@ -151,8 +146,32 @@ public sealed class InboxTests : IDisposable
             Assert.True(File.Exists(path), "The file was taken while it was still being written.");
         }
 
-        var fetched = await harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "slow.txt");
+        var fetched = await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "slow.txt");
         Assert.Contains("Line 3", Encoding.UTF8.GetString(fetched.Content), StringComparison.Ordinal);
+        await watcher.StopAsync(default);
+    }
+
+    [Fact]
+    public async Task A_file_held_open_by_a_slow_writer_is_not_taken_until_the_writer_closes_it()
+    {
+        await using var rig = await InboxRig.StartAsync();
+        using var watcher = rig.CreateWatcher(stableMilliseconds: 300);
+        await watcher.StartAsync(default);
+        var path = Path.Combine(rig.Root, "writer.txt");
+
+        await using (var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite))
+        {
+            for (var i = 0; i < 4; i++)
+            {
+                await writer.WriteAsync(Encoding.UTF8.GetBytes($"Chunk {i} written a second apart.\n"));
+                await writer.FlushAsync();
+                await Task.Delay(1000);
+                Assert.True(File.Exists(path), "The file was taken while its writer still held it open.");
+            }
+        }
+
+        var fetched = await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "writer.txt");
+        Assert.Contains("Chunk 3", Encoding.UTF8.GetString(fetched.Content), StringComparison.Ordinal);
         await watcher.StopAsync(default);
     }
 
@@ -167,16 +186,4 @@ public sealed class InboxTests : IDisposable
         await Harness.StartAsync(
             s => s.AddSingleton(folder),
             b => b.AddConsumer<InboxCompletionConsumer, InboxCompletionConsumerDefinition>());
-
-    private InboxWatcher CreateWatcher(ServiceProvider provider, int stableMilliseconds = 200)
-    {
-        var options = new InboxOptions { Path = root, RescanSeconds = 1, StableMilliseconds = stableMilliseconds };
-        return new InboxWatcher(
-            folder,
-            new FileIntake(1024 * 1024, options.Extensions, TimeProvider.System),
-            provider.GetRequiredService<IBus>(),
-            Options.Create(options),
-            TimeProvider.System,
-            NullLogger<InboxWatcher>.Instance);
-    }
 }

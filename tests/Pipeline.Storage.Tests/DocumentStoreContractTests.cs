@@ -104,6 +104,45 @@ public abstract class DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task A_duplicate_is_promoted_to_a_stored_document_when_its_original_changes()
+    {
+        var store = await CreateStoreAsync();
+        const string Shared = "Ketamine eases chronic pain in the words both sources share.";
+        var original = Document("https://example.com/a", "Original", Shared, 1, null, ("Chemical", "Ketamine", "ketamine"));
+        await store.UpsertAsync(original, default);
+        await store.UpsertAsync(Document("inbox:///b.txt", "Copy", Shared, 5), default);
+        await store.UpsertAsync(Document("inbox:///c.txt", "Another copy", Shared, 6), default);
+
+        await store.UpsertAsync(Document("https://example.com/a", "Original", "The original now says something else entirely.", 2), default);
+
+        var hit = Assert.Single((await store.SearchAsync(new DocumentQuery { Text = "\"both sources share\"" }, default)).Hits);
+        Assert.Equal(DocumentIdentity.ForSourceUri("inbox:///b.txt"), hit.Id);
+        var promoted = await store.GetAsync(hit.Id, default);
+        Assert.Equal("inbox:///b.txt", promoted!.Source.Uri);
+        Assert.Equal(5, promoted.Version);
+        Assert.Single((await store.SearchAsync(new DocumentQuery { Entities = [EntityKey.Parse("Chemical:ketamine")] }, default)).Hits);
+        Assert.Equal(1, (await store.GetStatisticsAsync(default)).Duplicates);
+        var again = await store.UpsertAsync(Document("inbox:///c.txt", "Another copy", Shared, 7), default);
+        Assert.Equal(hit.Id, again.DuplicateOf);
+    }
+
+    [Fact]
+    public async Task A_duplicate_is_promoted_when_its_original_is_deleted()
+    {
+        var store = await CreateStoreAsync();
+        const string Shared = "Words held by a document about to be deleted.";
+        var original = Document("https://example.com/gone", "Gone", Shared);
+        await store.UpsertAsync(original, default);
+        await store.UpsertAsync(Document("inbox:///kept.txt", "Kept", Shared, 3), default);
+
+        Assert.True(await store.DeleteAsync(original.Id, default));
+
+        var hit = Assert.Single((await store.SearchAsync(new DocumentQuery { Text = "deleted" }, default)).Hits);
+        Assert.Equal(DocumentIdentity.ForSourceUri("inbox:///kept.txt"), hit.Id);
+        Assert.Equal(0, (await store.GetStatisticsAsync(default)).Duplicates);
+    }
+
+    [Fact]
     public async Task Text_entity_and_date_filters_combine()
     {
         var store = await CreateStoreAsync();

@@ -3,9 +3,10 @@ using System.Text;
 namespace Pipeline.Cleaning.Decoding;
 
 /// <summary>
-/// Turns raw bytes into text: BOM first, then a declared charset, then strict UTF-8, then windows-1252. A document that
-/// declares UTF-8 (BOM, content type or meta charset) is read as UTF-8 even with a bad byte in it, which becomes U+FFFD,
-/// as browsers do: guessing windows-1252 instead would garble every other non-ASCII character of the page.
+/// Turns raw bytes into text: BOM first, then UTF-16 recognised by its zero bytes, then a declared charset, then
+/// UTF-8, then windows-1252. A document that declares UTF-8 (BOM, content type or meta charset) is read as UTF-8 even
+/// with a bad byte in it, which becomes U+FFFD, as browsers do: guessing windows-1252 instead would garble every other
+/// non-ASCII character of the page. Undeclared UTF-8 with a few invalid bytes is decoded the same way, never rejected.
 /// </summary>
 internal static class TextDecoder
 {
@@ -26,6 +27,11 @@ internal static class TextDecoder
         {
             var utf16 = bytes[0] == 0xFF ? Encoding.Unicode : Encoding.BigEndianUnicode;
             return utf16.GetString(bytes[2..]);
+        }
+
+        if (Utf16Sniffer.Detect(bytes) is { } utf16WithoutBom)
+        {
+            return utf16WithoutBom.GetString(bytes[..(bytes.Length & ~1)]);
         }
 
         BinarySniffer.ThrowIfBinary(bytes);
@@ -59,14 +65,54 @@ internal static class TextDecoder
             return Encoding.UTF8.GetString(bytes);
         }
 
-        // Undeclared (or wrongly declared) and not UTF-8: windows-1252 is the web's legacy default, but only when the
-        // bytes look like text in it; otherwise we would produce mojibake and must say so instead.
-        if (!LooksLikeWindows1252(bytes))
+        // Undeclared (or wrongly declared) and not valid UTF-8: UTF-8 text with a few damaged bytes keeps its text;
+        // windows-1252 is the web's legacy default when the bytes look like text in it; anything else would be mojibake.
+        var (multiByte, invalid) = CountUtf8Sequences(bytes);
+        if (multiByte > invalid)
         {
-            throw new CleaningRejectedException("invalid-encoding", "The document is neither valid UTF-8 nor plausible windows-1252 text, and declares no usable charset.");
+            return Encoding.UTF8.GetString(bytes);
         }
 
-        return Encoding.GetEncoding(1252).GetString(bytes);
+        if (LooksLikeWindows1252(bytes))
+        {
+            return Encoding.GetEncoding(1252).GetString(bytes);
+        }
+
+        return DecodeLenientUtf8(bytes) ?? throw new CleaningRejectedException("invalid-encoding", "The document is neither UTF-8 nor plausible windows-1252 text, and declares no usable charset.");
+    }
+
+    /// <summary>UTF-8 with U+FFFD for invalid bytes, unless invalid sequences outnumber valid multi-byte ones and are more than a few.</summary>
+    private static string? DecodeLenientUtf8(ReadOnlySpan<byte> bytes)
+    {
+        var (multiByte, invalid) = CountUtf8Sequences(bytes);
+        return invalid <= multiByte || invalid <= Math.Max(3, bytes.Length / 100) ? Encoding.UTF8.GetString(bytes) : null;
+    }
+
+    private static (int MultiByte, int Invalid) CountUtf8Sequences(ReadOnlySpan<byte> bytes)
+    {
+        int multiByte = 0, invalid = 0;
+        while (!bytes.IsEmpty)
+        {
+            var ascii = bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+            if (ascii < 0)
+            {
+                break;
+            }
+
+            bytes = bytes[ascii..];
+            if (System.Text.Rune.DecodeFromUtf8(bytes, out _, out var consumed) == System.Buffers.OperationStatus.Done)
+            {
+                multiByte++;
+            }
+            else
+            {
+                invalid++;
+            }
+
+            bytes = bytes[Math.Max(consumed, 1)..];
+        }
+
+        return (multiByte, invalid);
     }
 
     private static bool IsValidUtf8(ReadOnlySpan<byte> bytes) => System.Text.Unicode.Utf8.IsValid(bytes);

@@ -138,10 +138,22 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ICrawlStateSto
         try
         {
             using var connection = await OpenAsync(cancellationToken);
+            using var transaction = connection.BeginTransaction();
             using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM documents WHERE id = $id; DELETE FROM duplicates WHERE id = $id OR duplicate_of = $id;";
+            command.Transaction = transaction;
+            command.CommandText = "SELECT seq FROM documents WHERE id = $id";
             command.Parameters.AddWithValue("$id", id.ToString("D"));
-            return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+            if (await command.ExecuteScalarAsync(cancellationToken) is long seq)
+            {
+                // A duplicate of the deleted document takes its place, so its text stays findable.
+                using var writer = new SqliteDocumentWriter(connection, transaction);
+                writer.PromoteDuplicateOf(id.ToString("D"), seq, clock.GetUtcNow());
+            }
+
+            command.CommandText = "DELETE FROM documents WHERE id = $id; DELETE FROM duplicates WHERE id = $id;";
+            var deleted = await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+            transaction.Commit();
+            return deleted;
         }
         finally
         {

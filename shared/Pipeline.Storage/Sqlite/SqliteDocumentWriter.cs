@@ -37,6 +37,30 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
         "DELETE FROM duplicates WHERE id = $id",
         "$id");
 
+    private readonly SqliteCommand firstDuplicate = Prepare(connection, transaction,
+        "SELECT id, source_uri FROM duplicates WHERE duplicate_of = $of ORDER BY recorded_at, id LIMIT 1",
+        "$of");
+
+    private readonly SqliteCommand promote = Prepare(connection, transaction,
+        """
+        INSERT INTO documents(id, source_kind, source_uri, source_name, source_host, title, text, language, author, site_name,
+            published, fetched_at, stored_at, version, content_hash, entities, removed)
+        SELECT d.id, d.source_kind, d.source_uri, d.source_name, $host, o.title, o.text, o.language, o.author, o.site_name,
+            o.published, o.fetched_at, $now, d.version, o.content_hash, o.entities, o.removed
+        FROM duplicates d JOIN documents o ON o.seq = $seq
+        WHERE d.id = $id
+        RETURNING seq;
+        """,
+        "$host", "$now", "$seq", "$id");
+
+    private readonly SqliteCommand repoint = Prepare(connection, transaction,
+        """
+        INSERT INTO entity_keys(type, value, seq, mentions) SELECT type, value, $newSeq, mentions FROM entity_keys WHERE seq = $seq;
+        DELETE FROM duplicates WHERE id = $id;
+        UPDATE duplicates SET duplicate_of = $id WHERE duplicate_of = $of;
+        """,
+        "$newSeq", "$seq", "$id", "$of");
+
     private readonly SqliteCommand insert = Prepare(connection, transaction,
         """
         INSERT INTO documents(id, source_kind, source_uri, source_name, source_host, title, text, language, author, site_name,
@@ -95,6 +119,7 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
                 if (existingSeq is { } stale)
                 {
                     // This source now holds a copy of another document's text: keep one copy, remember the source.
+                    PromoteDuplicateOf(id, stale, now);
                     deleteBySeq.Parameters["$seq"].Value = stale;
                     deleteBySeq.ExecuteNonQuery();
                 }
@@ -111,6 +136,7 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
 
         if (existingSeq is { } previous)
         {
+            PromoteDuplicateOf(id, previous, now);
             deleteBySeq.Parameters["$seq"].Value = previous;
             deleteBySeq.ExecuteNonQuery();
         }
@@ -155,9 +181,41 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
         return new UpsertResult(StoreOutcome.Stored, null, now);
     }
 
+    /// <summary>
+    /// Before a document's text goes (a new version or a delete), the oldest duplicate of it becomes a stored document
+    /// with that text under its own source, and the other duplicates point at it: identical text stays findable.
+    /// The duplicate's title, dates and entities are the original's, as its text is the same.
+    /// </summary>
+    public void PromoteDuplicateOf(string id, long seq, DateTimeOffset now)
+    {
+        firstDuplicate.Parameters["$of"].Value = id;
+        string duplicate, uri;
+        using (var reader = firstDuplicate.ExecuteReader())
+        {
+            if (!reader.Read())
+            {
+                return;
+            }
+
+            (duplicate, uri) = (reader.GetString(0), reader.GetString(1));
+        }
+
+        promote.Parameters["$host"].Value = (object?)HostOf(uri) ?? DBNull.Value;
+        promote.Parameters["$now"].Value = now.ToUnixTimeMilliseconds();
+        promote.Parameters["$seq"].Value = seq;
+        promote.Parameters["$id"].Value = duplicate;
+        var newSeq = (long)promote.ExecuteScalar()!;
+
+        repoint.Parameters["$newSeq"].Value = newSeq;
+        repoint.Parameters["$seq"].Value = seq;
+        repoint.Parameters["$id"].Value = duplicate;
+        repoint.Parameters["$of"].Value = id;
+        repoint.ExecuteNonQuery();
+    }
+
     public void Dispose()
     {
-        foreach (var command in (SqliteCommand[])[findById, findByHash, touch, deleteBySeq, recordDuplicate, clearDuplicate, insert, insertKey])
+        foreach (var command in (SqliteCommand[])[findById, findByHash, touch, deleteBySeq, recordDuplicate, clearDuplicate, firstDuplicate, promote, repoint, insert, insertKey])
         {
             command.Dispose();
         }
