@@ -21,6 +21,7 @@ internal static class BenchCommand
         store.SetAction((parse, cancellationToken) => RunAsync(parse.GetValue(data)!, parse.GetValue(documents), parse.GetValue(batch), parse.GetValue(queries), parse.GetValue(searchOnly), cancellationToken));
         var command = new Command("bench", "Measure performance.");
         command.Subcommands.Add(store);
+        command.Subcommands.Add(Bench.PipelineBenchCommand.Create());
         return command;
     }
 

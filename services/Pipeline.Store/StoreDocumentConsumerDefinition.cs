@@ -1,11 +1,19 @@
 using MassTransit;
+using Microsoft.Extensions.Options;
 
 namespace Pipeline.Store;
 
-/// <summary>Writes are serialised by the store; a few in flight keep the pipe full. Longer retries ride out a busy database.</summary>
+/// <summary>
+/// Writes go through the <see cref="StoreWriteBatcher"/>: twice a batch of deliveries in flight lets the next batch fill
+/// while one is written. Longer retries ride out a busy database.
+/// </summary>
 public sealed class StoreDocumentConsumerDefinition : ConsumerDefinition<StoreDocumentConsumer>
 {
-    public StoreDocumentConsumerDefinition() => ConcurrentMessageLimit = 4;
+    public StoreDocumentConsumerDefinition(IOptions<StoreOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ConcurrentMessageLimit = options.Value.BatchSize * 2;
+    }
 
     protected override void ConfigureConsumer(
         IReceiveEndpointConfigurator endpointConfigurator,

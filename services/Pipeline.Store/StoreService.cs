@@ -1,7 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Storage;
 
 namespace Pipeline.Store;
 
@@ -11,7 +10,13 @@ public static class StoreService
     public static void AddServices(IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddOptions<StoreOptions>()
+            .Bind(builder.Configuration.GetSection(StoreOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         builder.Services.AddHostedService<StoreInitializer>();
+        builder.Services.AddSingleton<StoreWriteBatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StoreWriteBatcher>());
     }
 
     public static void AddConsumers(IBusRegistrationConfigurator bus) =>

@@ -1,5 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Pipeline.Contracts;
 using Pipeline.Storage;
 using Pipeline.Storage.Sqlite;
@@ -16,9 +17,11 @@ public sealed class StoreDocumentConsumerTests : IDisposable
     {
         using var store = new SqliteDocumentStore(new SqliteStoreOptions { Path = Path.Combine(directory, "s.db") });
         var (provider, harness) = await Harness.StartAsync(
-            s => s.AddSingleton<IDocumentStore>(store),
+            s => s.AddSingleton<IDocumentStore>(store).AddSingleton(Options.Create(new StoreOptions())).AddSingleton<StoreWriteBatcher>(),
             b => b.AddConsumer<StoreDocumentConsumer, StoreDocumentConsumerDefinition>());
         await using var _ = provider;
+        var writer = provider.GetRequiredService<StoreWriteBatcher>();
+        await writer.StartAsync(default);
         var id = Guid.NewGuid();
         var message = new DocumentTagged(
             id, new DocumentSource("web", "https://example.org/a", "example.org/a"), 5, DateTimeOffset.UtcNow,
@@ -34,6 +37,7 @@ public sealed class StoreDocumentConsumerTests : IDisposable
         Assert.NotNull(stored);
         Assert.Equal(["Chemical:ketamine"], stored.EntityKeys);
         Assert.Equal(1, await store.CountAsync(new DocumentQuery(), default));
+        await writer.StopAsync(default);
     }
 
     public void Dispose()
