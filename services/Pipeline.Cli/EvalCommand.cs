@@ -47,22 +47,51 @@ internal static class EvalCommand
 
     private static Command Tag()
     {
-        var pubtator = new Option<string>("--pubtator") { Description = "A PubTator file with Chemical and Disease mentions.", Required = true };
-        var model = new Option<string?>("--model") { Description = "A model file (default: the shipped model)." };
-        var limit = new Option<int?>("--limit") { Description = "Evaluate at most this many documents." };
-        var command = new Command("tag", "Strict mention-level P/R/F1 for Chemical and Disease, and tokens/s.") { pubtator, model, limit };
+        var pubtator = new Option<string?>("--pubtator") { Description = "A PubTator file with Chemical and Disease mentions." };
+        var nerGeneral = new Option<string?>("--ner-general") { Description = "The ner-general folder: Person/Organization/Location per test split and overall." };
+        var development = new Option<bool>("--dev") { Description = "With --ner-general: the development splits instead of the test splits." };
+        var model = new Option<string?>("--model") { Description = "A biomedical model file (default: the shipped model)." };
+        var namesModel = new Option<string?>("--names") { Description = "A general-domain names model file (default: the shipped one)." };
+        var limit = new Option<int?>("--limit") { Description = "Evaluate at most this many documents (per file)." };
+        var command = new Command("tag", "Strict mention-level P/R/F1 (Chemical and Disease on PubTator, Person/Organization/Location on ner-general), and tokens/s.")
+        {
+            pubtator, nerGeneral, development, model, namesModel, limit,
+        };
         command.SetAction((parse, cancellationToken) =>
         {
-            var path = parse.GetValue(pubtator)!;
-            if (!File.Exists(path))
+            var path = parse.GetValue(pubtator);
+            var folder = parse.GetValue(nerGeneral);
+            if ((path is null) == (folder is null))
             {
-                Console.Error.WriteLine($"No such file: {path}");
+                Console.Error.WriteLine("Give one of --pubtator FILE or --ner-general DIR.");
+                return Task.FromResult(2);
+            }
+
+            if (path is not null ? !File.Exists(path) : !Directory.Exists(folder))
+            {
+                Console.Error.WriteLine($"No such {(path is not null ? "file" : "folder")}: {path ?? folder}");
                 return Task.FromResult(2);
             }
 
             var modelPath = parse.GetValue(model);
-            var tagger = modelPath is null ? EntityTagger.LoadDefault() : EntityTagger.Load(modelPath);
-            Console.WriteLine(TaggerEvaluation.EvaluatePubTator(tagger, path, parse.GetValue(limit)).ToText());
+            var names = parse.GetValue(namesModel);
+            var tagger = EntityTagger.Load(modelPath, names);
+            if (path is not null)
+            {
+                Console.WriteLine(TaggerEvaluation.EvaluatePubTator(tagger, path, parse.GetValue(limit)).ToText());
+                return Task.FromResult(0);
+            }
+
+            var files = parse.GetValue(development) ? TaggerEvaluation.NerGeneralDevelopmentFiles : TaggerEvaluation.NerGeneralTestFiles;
+            var reports = new List<EvaluationReport>();
+            foreach (var file in files)
+            {
+                var report = TaggerEvaluation.EvaluateConll(tagger, Path.Combine(folder!, file), parse.GetValue(limit));
+                reports.Add(report);
+                Console.WriteLine(report.ToText());
+            }
+
+            Console.WriteLine(EvaluationReport.Combine("all (micro over the sets)", reports).ToText());
             return Task.FromResult(0);
         });
         return command;

@@ -1,3 +1,4 @@
+using Pipeline.Tagging.General;
 using Pipeline.Tagging.Model;
 using Pipeline.Tagging.Rules;
 
@@ -7,22 +8,34 @@ namespace Pipeline.Tagging;
 public sealed class EntityTagger
 {
     internal const string ResourceName = "Pipeline.Tagging.tagger.model";
+    internal const string NamesResourceName = "Pipeline.Tagging.names.model";
 
     private static readonly Lazy<EntityTagger> Default = new(LoadEmbedded);
+    private static readonly Lazy<NameModel?> DefaultNames = new(LoadEmbeddedNames);
 
     private readonly TaggerModel _model;
+    private readonly NameModel? _names;
 
-    internal EntityTagger(TaggerModel model) => _model = model;
+    internal EntityTagger(TaggerModel model, NameModel? names = null)
+    {
+        _model = model;
+        _names = names;
+    }
 
-    /// <summary>What the loaded model was trained on (data, epochs, features).</summary>
-    public string Description => _model.Description;
+    /// <summary>What the loaded models were trained on (data, epochs, features).</summary>
+    public string Description => _names is null ? _model.Description : _model.Description + "; " + _names.Description;
 
     internal TaggerModel Model => _model;
+
+    internal NameModel? Names => _names;
+
+    /// <summary>The same biomedical model with another general-domain model, or none (rules only for names).</summary>
+    internal EntityTagger WithNames(NameModel? names) => new(_model, names);
 
     /// <summary>The tagger with the model shipped in this assembly, loaded once per process.</summary>
     public static EntityTagger LoadDefault() => Default.Value;
 
-    /// <summary>Loads a model file written by <see cref="TaggerTraining.Train"/>.</summary>
+    /// <summary>Loads a biomedical model file written by <see cref="TaggerTraining.Train"/>, with the shipped general-domain model.</summary>
     /// <exception cref="InvalidDataException">The file is not a tagger model.</exception>
     public static EntityTagger Load(string path)
     {
@@ -30,11 +43,28 @@ public sealed class EntityTagger
         return Load(stream);
     }
 
-    /// <summary>Loads a model from a stream written by <see cref="TaggerTraining.Train"/>.</summary>
+    /// <summary>
+    /// Loads a biomedical model file (<see cref="TaggerTraining.Train"/>) and a general-domain model file
+    /// (<see cref="TaggerTraining.TrainNames"/>); null for either means the shipped one.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A file is not a model of its kind.</exception>
+    public static EntityTagger Load(string? path, string? namesPath)
+    {
+        var tagger = path is null ? LoadDefault() : Load(path);
+        if (namesPath is null)
+        {
+            return tagger;
+        }
+
+        using var names = File.OpenRead(namesPath);
+        return tagger.WithNames(NameModel.Read(names));
+    }
+
+    /// <summary>Loads a model from a stream written by <see cref="TaggerTraining.Train"/>, with the shipped general-domain model.</summary>
     public static EntityTagger Load(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        return new EntityTagger(TaggerModel.Read(stream));
+        return new EntityTagger(TaggerModel.Read(stream), DefaultNames.Value);
     }
 
     /// <summary>Tags <paramref name="text"/>; spans are UTF-16 indexes into it, sorted by start, never overlapping.</summary>
@@ -60,8 +90,18 @@ public sealed class EntityTagger
         var candidates = ws.Candidates;
         candidates.Clear();
         MentionResolver.Resolve(_model.Lexicon, doc, labels, ws.Mentions, candidates);
+        if (_names is not null)
+        {
+            NameTagger.Label(_names, doc, ws.NameBuffers);
+            var names = ws.Names;
+            names.Clear();
+            NameResolver.Resolve(doc, ws.NameBuffers.Labels.AsSpan(0, doc.Count), names);
+            names.Sort((a, b) => a.Start.CompareTo(b.Start));
+            DomainMerge.Apply(text, candidates, names);
+        }
+
         PatternRecognizer.Find(text, candidates);
-        NameRecognizer.Find(doc, candidates);
+        NameRecognizer.Find(doc, candidates, rulesForNames: _names is null);
 
         var accepted = ws.Accepted;
         OverlapResolver.Resolve(candidates, accepted);
@@ -87,5 +127,11 @@ public sealed class EntityTagger
         using var stream = typeof(EntityTagger).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidOperationException($"The model resource '{ResourceName}' is missing from the assembly.");
         return Load(stream);
+    }
+
+    private static NameModel? LoadEmbeddedNames()
+    {
+        using var stream = typeof(EntityTagger).Assembly.GetManifestResourceStream(NamesResourceName);
+        return stream is null ? null : NameModel.Read(stream);
     }
 }

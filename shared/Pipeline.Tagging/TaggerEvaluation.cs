@@ -70,4 +70,86 @@ public static class TaggerEvaluation
         var micro = new TypeScore("micro", types.Sum(t => t.TruePositives), types.Sum(t => t.FalsePositives), types.Sum(t => t.FalseNegatives));
         return new EvaluationReport(Path.GetFileName(pubtatorPath), tagger.Description, documents.Count, tokens, clock.Elapsed, types, micro);
     }
+
+    private static readonly string[] NameTypes = [EntityTypes.Person, EntityTypes.Organization, EntityTypes.Location];
+
+    /// <summary>The held-out test splits under <c>ner-general/</c> (relative paths), the sets <see cref="EvaluateConll"/> reports on.</summary>
+    public static IReadOnlyList<string> NerGeneralTestFiles => General.NameTraining.TestFiles;
+
+    /// <summary>The development splits under <c>ner-general/</c> (relative paths).</summary>
+    public static IReadOnlyList<string> NerGeneralDevelopmentFiles => General.NameTraining.DevelopmentFiles;
+
+    /// <summary>
+    /// Tags every document of a token/IOB2 file (rebuilt as running text) and counts exact span-and-type matches
+    /// of Person, Organization and Location (gold MISC is ignored). Also counts Chemical and Disease entities that
+    /// overlap a gold name (<see cref="EvaluationReport.BiomedicalOnNames"/>).
+    /// </summary>
+    public static EvaluationReport EvaluateConll(EntityTagger tagger, string conllPath, int? limit = null)
+    {
+        ArgumentNullException.ThrowIfNull(tagger);
+        ArgumentNullException.ThrowIfNull(conllPath);
+        var documents = General.ConllReader.Read(conllPath);
+        if (limit is { } l)
+        {
+            documents = [.. documents.Take(l)];
+        }
+
+        var counts = NameTypes.ToDictionary(t => t, _ => new int[3]);
+        long tokens = 0;
+        var biomedicalOnNames = 0;
+        var buffer = new TokenBuffer(1024);
+        var clock = new Stopwatch();
+        foreach (var d in documents.Take(20))
+        {
+            tagger.Tag(d.Text);
+        }
+
+        foreach (var d in documents)
+        {
+            clock.Start();
+            var entities = tagger.Tag(d.Text);
+            clock.Stop();
+            Tokenizer.Tokenize(d.Text, ref buffer);
+            tokens += buffer.Count;
+            var gold = new HashSet<(int, int, string)>();
+            foreach (var n in d.Names)
+            {
+                if (n.Type != General.NameType.Misc)
+                {
+                    gold.Add((n.Start, n.End, General.NameResolver.TypeName(n.Type)));
+                }
+            }
+
+            var predicted = new HashSet<(int, int, string)>();
+            foreach (var e in entities)
+            {
+                if (counts.ContainsKey(e.Type))
+                {
+                    predicted.Add((e.Start, e.End, e.Type));
+                }
+                else if (e.Type is EntityTypes.Chemical or EntityTypes.Disease && gold.Any(g => g.Item1 < e.End && e.Start < g.Item2))
+                {
+                    biomedicalOnNames++;
+                }
+            }
+
+            foreach (var p in predicted)
+            {
+                counts[p.Item3][gold.Contains(p) ? 0 : 1]++;
+            }
+
+            foreach (var g in gold)
+            {
+                if (!predicted.Contains(g))
+                {
+                    counts[g.Item3][2]++;
+                }
+            }
+        }
+
+        var types = NameTypes.Select(t => new TypeScore(t, counts[t][0], counts[t][1], counts[t][2])).ToList();
+        var micro = new TypeScore("micro", types.Sum(t => t.TruePositives), types.Sum(t => t.FalsePositives), types.Sum(t => t.FalseNegatives));
+        var source = Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(conllPath))) + "/" + Path.GetFileName(conllPath);
+        return new EvaluationReport(source, tagger.Description, documents.Count, tokens, clock.Elapsed, types, micro) { BiomedicalOnNames = biomedicalOnNames };
+    }
 }

@@ -43,6 +43,40 @@ public static class TaggerTraining
             clock.Elapsed);
     }
 
+    /// <summary>
+    /// Trains the general-domain model (Person, Organization, Location, Misc) from the training splits under
+    /// <c>ner-general/</c> and the ISO 3166 names, writes it to <see cref="TrainingOptions.OutputPath"/> and returns a summary.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">A data file is missing.</exception>
+    public static TrainingSummary TrainNames(TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var result = General.NameTraining.Train(options);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(options.OutputPath));
+        if (directory is not null)
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using (var file = File.Create(options.OutputPath))
+        {
+            result.Model.Write(file);
+        }
+
+        return new TrainingSummary(
+            options.OutputPath,
+            result.Documents,
+            result.Sentences,
+            result.Tokens,
+            result.Names,
+            result.Unaligned,
+            result.Model.Weights.Count,
+            options.Epochs,
+            new FileInfo(options.OutputPath).Length,
+            clock.Elapsed);
+    }
+
     /// <summary>Trains and returns a tagger in memory without writing a file.</summary>
     public static EntityTagger TrainInMemory(TrainingOptions options)
     {

@@ -12,6 +12,9 @@ public sealed record TrainingOptions
     /// <summary>Also train on the BC5CDR development set (for the shipped model; never for evaluation on it).</summary>
     public bool IncludeDevelopment { get; init; }
 
+    /// <summary>Default passes for the general-domain names model.</summary>
+    public const int NameEpochs = 20;
+
     /// <summary>Passes over the training data.</summary>
     public int Epochs { get; init; } = 16;
 
@@ -35,6 +38,9 @@ public sealed record TrainingOptions
 
     /// <summary>Number of differently shuffled first-pass models whose weights are averaged.</summary>
     public int Ensemble { get; init; } = 1;
+
+    /// <summary>Debian iso-codes JSON folder (ISO 3166 countries and subdivisions for the general-domain gazetteer).</summary>
+    public string IsoCodesDirectory { get; init; } = "/usr/share/iso-codes/json";
 
     /// <summary>Progress lines (one per pass), or null for none.</summary>
     public TextWriter? Log { get; init; }

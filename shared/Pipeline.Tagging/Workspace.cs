@@ -26,5 +26,9 @@ internal sealed class Workspace
 
     public List<Candidate> Accepted { get; } = [];
 
+    public General.NameBuffers NameBuffers { get; } = new();
+
+    public List<Candidate> Names { get; } = [];
+
     public List<(int Start, int End, Lexicons.LexiconType Type)> Mentions { get; } = [];
 }

@@ -8,9 +8,12 @@ namespace Pipeline.Tagging.Benchmarks;
 /// <summary>Rough per-stage timings of the tagging pipeline (three passes over the development set, last one timed).</summary>
 internal static class Profile
 {
-    public static void Run(string path)
+    public static void Run(string path, Pipeline.Tagging.General.NameModel? nameModel = null)
     {
         var tagger = EntityTagger.LoadDefault();
+        nameModel ??= tagger.Names;
+        var nameBuffers = new Pipeline.Tagging.General.NameBuffers();
+        var names = new List<Candidate>();
         var model = tagger.Model;
         var texts = PubTatorReader.Read(path).Select(d => d.Text).ToArray();
         var doc = new AnalyzedText();
@@ -19,7 +22,7 @@ internal static class Profile
         var candidates = new List<Candidate>();
         var accepted = new List<Candidate>();
         var mentions = new List<(int, int, Lexicons.LexiconType)>();
-        var clocks = new Stopwatch[6];
+        var clocks = new Stopwatch[8];
         for (var c = 0; c < clocks.Length; c++)
         {
             clocks[c] = new Stopwatch();
@@ -49,11 +52,24 @@ internal static class Profile
                 clocks[2].Start();
                 MentionResolver.Resolve(model.Lexicon, doc, labels.AsSpan(0, doc.Count), mentions, candidates);
                 clocks[2].Stop();
+                if (nameModel is not null)
+                {
+                    clocks[6].Start();
+                    Pipeline.Tagging.General.NameTagger.Label(nameModel, doc, nameBuffers);
+                    clocks[6].Stop();
+                    clocks[7].Start();
+                    names.Clear();
+                    Pipeline.Tagging.General.NameResolver.Resolve(doc, nameBuffers.Labels.AsSpan(0, doc.Count), names);
+                    names.Sort((a, b) => a.Start.CompareTo(b.Start));
+                    DomainMerge.Apply(text, candidates, names);
+                    clocks[7].Stop();
+                }
+
                 clocks[3].Start();
                 PatternRecognizer.Find(text, candidates);
                 clocks[3].Stop();
                 clocks[4].Start();
-                NameRecognizer.Find(doc, candidates);
+                NameRecognizer.Find(doc, candidates, rulesForNames: nameModel is null);
                 clocks[4].Stop();
                 clocks[5].Start();
                 OverlapResolver.Resolve(candidates, accepted);
@@ -63,10 +79,10 @@ internal static class Profile
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
         }
 
-        string[] names = ["analyze", "label", "resolve", "patterns", "names", "overlaps"];
+        string[] stages = ["analyze", "label", "resolve", "patterns", "names", "overlaps", "name model", "name merge"];
         for (var c = 0; c < clocks.Length; c++)
         {
-            Console.WriteLine($"{names[c],-10} {clocks[c].Elapsed.TotalMilliseconds,8:F1} ms");
+            Console.WriteLine($"{stages[c],-10} {clocks[c].Elapsed.TotalMilliseconds,8:F1} ms");
         }
 
         Console.WriteLine($"{tokens} tokens, {tokens / clocks.Sum(c => c.Elapsed.TotalSeconds):F0} tokens/s wall, {tokens / cpu.TotalSeconds:F0} tokens/s of CPU time");

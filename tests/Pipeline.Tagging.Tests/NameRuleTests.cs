@@ -29,12 +29,13 @@ public sealed class NameRuleTests
         TaggerAssert.Single(Tagger.Tag("The drug was approved by the FDA in spring."), EntityTypes.Organization, "FDA");
 
     [Fact]
-    public void Finds_places_from_gazetteers_city_state_pairs_and_after_in()
+    public void Finds_places_from_gazetteers_and_after_in_with_a_city_and_its_state_as_two_places()
     {
         var entities = Tagger.Tag("Clinics in Ohio and Portugal opened. Our office in Boca Raton, FL is new. She trained in Tallinnburg last spring.");
         TaggerAssert.Single(entities, EntityTypes.Location, "Ohio");
         TaggerAssert.Single(entities, EntityTypes.Location, "Portugal");
-        TaggerAssert.Single(entities, EntityTypes.Location, "Boca Raton, FL");
+        TaggerAssert.Single(entities, EntityTypes.Location, "Boca Raton");
+        TaggerAssert.Single(entities, EntityTypes.Location, "FL");
         TaggerAssert.Single(entities, EntityTypes.Location, "Tallinnburg");
     }
 
@@ -74,11 +75,12 @@ public sealed class NameRuleTests
         Assert.DoesNotContain(Tagger.Tag("Consulting Healthcare Professionals and Further Resources\nAsk your doctor."), e => e.Type == EntityTypes.Organization);
 
     [Fact]
-    public void A_name_before_a_city_is_not_a_city_and_region_pair()
+    public void A_publisher_before_a_city_is_no_place_and_a_city_and_its_region_are_two_places()
     {
         var entities = Tagger.Tag("The book came from New Prairie Press, Manhattan and sold well in Denver, Colorado.");
         TaggerAssert.None(entities, EntityTypes.Location, "Prairie");
         TaggerAssert.Single(entities, EntityTypes.Location, "Manhattan");
-        TaggerAssert.Single(entities, EntityTypes.Location, "Denver, Colorado");
+        TaggerAssert.Single(entities, EntityTypes.Location, "Denver");
+        TaggerAssert.Single(entities, EntityTypes.Location, "Colorado");
     }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Pipeline.Tagging.Model;
 
 /// <summary>
@@ -12,10 +14,12 @@ internal sealed class FeatureWeights
     private readonly ulong[] _keys;
     private readonly float[] _table;
     private readonly int _mask;
+    private readonly int _labels;
 
-    public FeatureWeights(ulong[] features, float[] weights)
+    public FeatureWeights(ulong[] features, float[] weights, int labels = Labels.Count)
     {
-        if (weights.Length != features.Length * Labels.Count)
+        _labels = labels;
+        if (weights.Length != features.Length * labels)
         {
             throw new ArgumentException("Weights must hold one row per feature.", nameof(weights));
         }
@@ -29,7 +33,7 @@ internal sealed class FeatureWeights
         }
 
         _keys = new ulong[size];
-        _table = new float[size * Labels.Count];
+        _table = new float[size * labels];
         _mask = size - 1;
         for (var i = 0; i < features.Length; i++)
         {
@@ -47,7 +51,7 @@ internal sealed class FeatureWeights
             }
 
             _keys[slot] = key;
-            Array.Copy(weights, i * Labels.Count, _table, slot * Labels.Count, Labels.Count);
+            Array.Copy(weights, i * labels, _table, slot * labels, labels);
         }
     }
 
@@ -57,9 +61,18 @@ internal sealed class FeatureWeights
 
     public int Count => Features.Length;
 
+    /// <summary>Labels per weight row.</summary>
+    public int LabelCount => _labels;
+
     /// <summary>Adds the weight rows of the given features into <paramref name="scores"/>.</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
+        if (_labels != Labels.Count)
+        {
+            ScoreAny(features, scores);
+            return;
+        }
+
         var keys = _keys;
         var table = _table.AsSpan();
         var s0 = scores[0];
@@ -110,5 +123,50 @@ internal sealed class FeatureWeights
         scores[6] = s6;
         scores[7] = s7;
         scores[8] = s8;
+    }
+
+    /// <summary>The same as <see cref="Score"/> for any number of labels (vectorised row additions).</summary>
+    private void ScoreAny(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var keys = _keys;
+        var table = _table.AsSpan();
+        var n = _labels;
+        foreach (var f in features)
+        {
+            var slot = (int)(f & (ulong)_mask);
+            while (true)
+            {
+                var key = keys[slot];
+                if (key == f)
+                {
+                    AddRow(table.Slice(slot * n, n), scores);
+                    break;
+                }
+
+                if (key == Empty)
+                {
+                    break;
+                }
+
+                slot = (slot + 1) & _mask;
+            }
+        }
+    }
+
+    private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
+    {
+        var k = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            for (; k + Vector<float>.Count <= row.Length; k += Vector<float>.Count)
+            {
+                (new Vector<float>(scores[k..]) + new Vector<float>(row[k..])).CopyTo(scores[k..]);
+            }
+        }
+
+        for (; k < row.Length; k++)
+        {
+            scores[k] += row[k];
+        }
     }
 }

@@ -11,7 +11,8 @@ internal static class Labels
     /// <summary>Row of the transition table that holds the scores of the first label of a sentence.</summary>
     public const int StartRow = Count;
 
-    private static readonly bool[] AllowedTable = BuildAllowed();
+    /// <summary>The same labels as a <see cref="LabelSet"/> of two types, for the shared decoder and trainer.</summary>
+    public static readonly LabelSet Set = new(2);
 
     public static int Begin(LexiconType type) => 1 + (4 * (int)type);
 
@@ -32,7 +33,7 @@ internal static class Labels
     public static bool IsUnit(int label) => label != Outside && (label - 1) % 4 == 3;
 
     /// <summary>Whether <paramref name="next"/> may follow <paramref name="previous"/> (<see cref="StartRow"/> for none).</summary>
-    public static bool Allowed(int previous, int next) => AllowedTable[(previous * Count) + next];
+    public static bool Allowed(int previous, int next) => Set.Allowed(previous, next);
 
     /// <summary>A sentence may not end inside an entity.</summary>
     public static bool CanEnd(int label) => label == Outside || IsLast(label) || IsUnit(label);
@@ -78,22 +79,5 @@ internal static class Labels
         {
             labels[k] = Outside;
         }
-    }
-
-    private static bool[] BuildAllowed()
-    {
-        var table = new bool[(Count + 1) * Count];
-        for (var p = 0; p <= Count; p++)
-        {
-            for (var n = 0; n < Count; n++)
-            {
-                var open = p != StartRow && (IsBegin(p) || IsInside(p));
-                table[(p * Count) + n] = open
-                    ? (IsInside(n) || IsLast(n)) && TypeOf(n) == TypeOf(p)
-                    : n == Outside || IsBegin(n) || IsUnit(n);
-            }
-        }
-
-        return table;
     }
 }

@@ -84,15 +84,17 @@ internal static class MentionResolver
         var tokens = doc.Tokens;
         var covered = doc.Covered;
         Array.Clear(covered, 0, doc.Count);
-        Dictionary<ulong, (LexiconType Type, int Length, string Canonical, string? Id)>? seen = null;
+        Dictionary<ulong, (LexiconType Type, int Length, string Canonical, string? Id, bool Evidence)>? seen = null;
         foreach (var m in mentions)
         {
             string canonical;
             string? id;
             var type = m.Type;
+            var evidence = false;
             if (m.End - m.Start == 1 && shortForms is not null && shortForms.TryGetValue(doc.Words[m.Start], out var sf))
             {
                 (type, canonical, id) = sf;
+                evidence = true;
             }
             else if (m.End - m.Start == 1 && undefined is not null && undefined.Contains(doc.Words[m.Start]))
             {
@@ -108,13 +110,14 @@ internal static class MentionResolver
                 covered[k] = true;
             }
 
+            evidence |= id is not null || IsSeen(doc, m.Start, m.End, type);
             if (Options.PropagateMentions)
             {
                 seen ??= [];
-                seen.TryAdd(SequenceKey(doc, m.Start, m.End), (type, m.End - m.Start, canonical, id));
+                seen.TryAdd(SequenceKey(doc, m.Start, m.End), (type, m.End - m.Start, canonical, id, evidence));
             }
 
-            output.Add(new Candidate(tokens[m.Start].Start, tokens[m.End - 1].End, Name(type), 50, canonical, id));
+            output.Add(new Candidate(tokens[m.Start].Start, tokens[m.End - 1].End, Name(type), 50, canonical, id, evidence));
         }
 
         // Short forms the model missed: tag them when they stand alone (not inside a longer word run).
@@ -125,7 +128,7 @@ internal static class MentionResolver
                 if (!covered[i] && tokens[i].Kind == TokenKind.Word && shortForms.TryGetValue(doc.Words[i], out var sf))
                 {
                     covered[i] = true;
-                    output.Add(new Candidate(tokens[i].Start, tokens[i].End, Name(sf.Type), 49, sf.Canonical, sf.Id));
+                    output.Add(new Candidate(tokens[i].Start, tokens[i].End, Name(sf.Type), 49, sf.Canonical, sf.Id, true));
                 }
             }
         }
@@ -185,7 +188,7 @@ internal static class MentionResolver
             end = disEnd;
             var type = LexiconType.Disease;
             var (canonical, id) = Canonicalize(lexicon, doc, i, end, type);
-            output.Add(new Candidate(tokens[i].Start, tokens[end - 1].End, Name(type), 47, canonical, id));
+            output.Add(new Candidate(tokens[i].Start, tokens[end - 1].End, Name(type), 47, canonical, id, true));
             for (var k = i; k < end; k++)
             {
                 covered[k] = true;
@@ -195,7 +198,7 @@ internal static class MentionResolver
         }
     }
 
-    private static void Propagate(AnalyzedText doc, Dictionary<ulong, (LexiconType Type, int Length, string Canonical, string? Id)> seen, bool[] covered, List<Candidate> output)
+    private static void Propagate(AnalyzedText doc, Dictionary<ulong, (LexiconType Type, int Length, string Canonical, string? Id, bool Evidence)> seen, bool[] covered, List<Candidate> output)
     {
         var maxLength = 0;
         foreach (var v in seen.Values)
@@ -222,7 +225,7 @@ internal static class MentionResolver
                         covered[k] = true;
                     }
 
-                    output.Add(new Candidate(tokens[i].Start, tokens[i + len - 1].End, Name(v.Type), 48, v.Canonical, v.Id));
+                    output.Add(new Candidate(tokens[i].Start, tokens[i + len - 1].End, Name(v.Type), 48, v.Canonical, v.Id, v.Evidence));
                     i += len - 1;
                     break;
                 }
@@ -231,6 +234,15 @@ internal static class MentionResolver
     }
 
     private const ulong SequenceSeed = 0x7A3C5E1FUL;
+
+    /// <summary>Whether the names annotated in the training data hold exactly this span as the type.</summary>
+    private static bool IsSeen(AnalyzedText doc, int start, int end, LexiconType type)
+    {
+        var marks = type == LexiconType.Chemical ? doc.SeenChemical : doc.SeenDisease;
+        return end - start == 1
+            ? marks[start] == LexiconMatch.Unit
+            : marks[start] == LexiconMatch.Begin && marks[end - 1] == LexiconMatch.Last;
+    }
 
     /// <summary>Mentions are in token order, so the one ending at a token is found by binary search.</summary>
     private static IEnumerable<(int Start, int End, LexiconType Type)> MentionsEndingAt(List<(int Start, int End, LexiconType Type)> mentions, int end)

@@ -3,9 +3,12 @@ namespace Pipeline.Tagging.Model;
 /// <summary>First-order Viterbi decoding over BILOU labels, with invalid transitions excluded.</summary>
 internal static class Viterbi
 {
-    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, Span<int> labels, Span<float> score, Span<int> back)
+    public static void Decode(ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, Span<int> labels, Span<float> score, Span<int> back) =>
+        Decode(Labels.Set, emissions, transitions, labels, score, back);
+
+    public static void Decode(LabelSet set, ReadOnlySpan<float> emissions, ReadOnlySpan<float> transitions, Span<int> labels, Span<float> score, Span<int> back)
     {
-        const int L = Labels.Count;
+        var L = set.Count;
         var n = labels.Length;
         if (n == 0)
         {
@@ -14,8 +17,8 @@ internal static class Viterbi
 
         for (var y = 0; y < L; y++)
         {
-            score[y] = Labels.Allowed(Labels.StartRow, y)
-                ? emissions[y] + transitions[(Labels.StartRow * L) + y]
+            score[y] = set.Allowed(set.StartRow, y)
+                ? emissions[y] + transitions[(set.StartRow * L) + y]
                 : float.NegativeInfinity;
         }
 
@@ -28,7 +31,7 @@ internal static class Viterbi
                 var arg = 0;
                 for (var p = 0; p < L; p++)
                 {
-                    if (!Labels.Allowed(p, y))
+                    if (!set.Allowed(p, y))
                     {
                         continue;
                     }
@@ -51,7 +54,7 @@ internal static class Viterbi
         var bestScore = float.NegativeInfinity;
         for (var y = 0; y < L; y++)
         {
-            if (Labels.CanEnd(y) && last[y] > bestScore)
+            if (LabelSet.CanEnd(y) && last[y] > bestScore)
             {
                 bestScore = last[y];
                 bestLabel = y;

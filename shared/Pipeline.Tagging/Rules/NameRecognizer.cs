@@ -12,7 +12,33 @@ internal static class NameRecognizer
 {
     private static readonly HashSet<string> Connectors = new(StringComparer.Ordinal) { "of", "for", "and", "&", "the", "on", "in", "de", "du", "von", "van", "der" };
 
-    public static void Find(AnalyzedText doc, List<Candidate> output)
+    /// <summary>Keep the rules' people, organisations and places beside a general model (internal: for evaluation runs only).</summary>
+    internal static bool KeepRulesWithModel { get; set; }
+
+    /// <summary>
+    /// Adds rule candidates; with <paramref name="rulesForNames"/> false (a general model tags names) only
+    /// publications are kept.
+    /// </summary>
+    public static void Find(AnalyzedText doc, List<Candidate> output, bool rulesForNames = true)
+    {
+        var first = output.Count;
+        FindAll(doc, output);
+        if (!rulesForNames && !KeepRulesWithModel)
+        {
+            var kept = first;
+            for (var k = first; k < output.Count; k++)
+            {
+                if (output[k].Type == EntityTypes.Publication)
+                {
+                    output[kept++] = output[k];
+                }
+            }
+
+            output.RemoveRange(kept, output.Count - kept);
+        }
+    }
+
+    private static void FindAll(AnalyzedText doc, List<Candidate> output)
     {
         var text = doc.Text;
         var tokens = doc.Tokens;

@@ -30,7 +30,10 @@ internal static class TextHash
         return h;
     }
 
-    public static ulong Of(string text)
+    public static ulong Of(string text) => Of(text.AsSpan());
+
+    /// <summary>Hash of the text as written (case kept).</summary>
+    public static ulong Of(ReadOnlySpan<char> text)
     {
         var h = Seed;
         foreach (var c in text)

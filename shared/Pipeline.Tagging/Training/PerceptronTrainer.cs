@@ -7,9 +7,9 @@ namespace Pipeline.Tagging.Training;
 /// Averaged structured perceptron over BILOU labels with Viterbi decoding (Collins 2002). Chosen over a CRF
 /// because it trains in seconds on one core, has no learning rate to tune, and decodes with the same code.
 /// </summary>
-internal sealed class PerceptronTrainer(int featuresPerToken)
+internal sealed class PerceptronTrainer(int featuresPerToken, LabelSet? labelSet = null)
 {
-    private const int L = Labels.Count;
+    private readonly LabelSet _set = labelSet ?? Labels.Set;
 
     private readonly Dictionary<ulong, int> _rows = [];
     private readonly List<ulong> _features = [];
@@ -42,6 +42,7 @@ internal sealed class PerceptronTrainer(int featuresPerToken)
     public (FeatureWeights Weights, float[] Transitions) Train(int epochs, int seed, float pruneBelow, TextWriter? log)
     {
         var f = featuresPerToken;
+        var L = _set.Count;
         var rowCount = _features.Count;
         var w = new float[rowCount * L];
         var u = new double[rowCount * L];
@@ -78,7 +79,7 @@ internal sealed class PerceptronTrainer(int featuresPerToken)
                 }
 
                 var p = predicted.AsSpan(0, n);
-                Viterbi.Decode(e, tw, p, scores, back);
+                Viterbi.Decode(_set, e, tw, p, scores, back);
                 for (var i = 0; i < n; i++)
                 {
                     var gy = s.Gold[i];
@@ -96,8 +97,8 @@ internal sealed class PerceptronTrainer(int featuresPerToken)
                         }
                     }
 
-                    var gp = i == 0 ? Labels.StartRow : s.Gold[i - 1];
-                    var pp = i == 0 ? Labels.StartRow : p[i - 1];
+                    var gp = i == 0 ? _set.StartRow : s.Gold[i - 1];
+                    var pp = i == 0 ? _set.StartRow : p[i - 1];
                     if (gp != pp || gy != py)
                     {
                         tw[(gp * L) + gy] += 1;
@@ -140,6 +141,6 @@ internal sealed class PerceptronTrainer(int featuresPerToken)
         }
 
         log?.WriteLine($"  features: {rowCount} seen, {keptFeatures.Count} kept");
-        return (new FeatureWeights([.. keptFeatures], [.. keptWeights]), transitions);
+        return (new FeatureWeights([.. keptFeatures], [.. keptWeights], L), transitions);
     }
 }
