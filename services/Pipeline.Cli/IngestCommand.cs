@@ -133,7 +133,8 @@ internal static class IngestCommand
         var source = new DocumentSource("file", uri, Path.GetFileName(file));
         var id = DocumentIdentity.ForSourceUri(uri);
         var done = tracker.Expect(id);
-        var (fetched, rejected) = await intake.ReadAsync(file, id, source, cancellationToken);
+        var read = await intake.ReadAsync(file, id, source, stampVersion: false, cancellationToken);
+        var (fetched, rejected) = (read.Fetched, read.Rejected);
         if (rejected is not null)
         {
             await bus.Publish(rejected, cancellationToken);

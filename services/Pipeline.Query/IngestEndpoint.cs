@@ -168,7 +168,8 @@ internal static class IngestEndpoint
 
             var id = DocumentIdentity.ForSourceUri(source.Uri);
             var intake = new FileIntake(maxBytes, new InboxOptions().Extensions, clock);
-            var (fetched, rejected) = await intake.ReadAsync(path, id, source, cancellationToken);
+            var read = await intake.ReadAsync(path, id, source, stampVersion: false, cancellationToken);
+            var (fetched, rejected) = (read.Fetched, read.Rejected);
             if (rejected is not null)
             {
                 return rejected.Reason switch

@@ -98,6 +98,8 @@ public sealed class StoreWriteBatcherTests : IDisposable
 
         public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
+        public Task PingAsync(CancellationToken cancellationToken) => inner.PingAsync(cancellationToken);
+
         public Task<UpsertResult> UpsertAsync(StoredDocument document, CancellationToken cancellationToken) => inner.UpsertAsync(document, cancellationToken);
 
         public Task<IReadOnlyList<UpsertResult>> UpsertManyAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
