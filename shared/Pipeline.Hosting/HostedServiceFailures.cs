@@ -14,12 +14,19 @@ internal sealed class HostedServiceFailures(IServiceProvider services, ILogger<H
     /// <summary>The exit code of a process stopped by a failed background service.</summary>
     public const int ExitCode = 70;
 
-    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    private List<BackgroundService> _watched = [];
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Resolved at start, not in the constructor (that would be a dependency on ourselves) and not at stop, when a
+        // test host may already have disposed its service provider.
+        _watched = services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
+        return Task.CompletedTask;
+    }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        // Resolved at stop time: taking the hosted services in the constructor would be a dependency on ourselves.
-        foreach (var service in services.GetServices<IHostedService>().OfType<BackgroundService>())
+        foreach (var service in _watched)
         {
             if (service.ExecuteTask is { IsFaulted: true } task)
             {
