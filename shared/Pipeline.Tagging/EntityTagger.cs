@@ -156,6 +156,7 @@ public sealed class EntityTagger
             DomainMerge.Apply(text, candidates, names);
         }
 
+        CompositeMentions.Apply(text, candidates);
         PatternRecognizer.Find(text, candidates);
         NameRecognizer.Find(doc, candidates, rulesForNames: _names is null);
 
