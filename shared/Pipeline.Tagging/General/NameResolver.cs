@@ -55,7 +55,8 @@ internal static class NameResolver
                 covered[k] = true;
             }
 
-            if (type != NameType.Misc && end - i <= MaxNameTokens)
+            // A name starts with a word (not "@", a quote or a bracket) and is no handle or hashtag.
+            if (type != NameType.Misc && end - i <= MaxNameTokens && tokens[i].Kind == TokenKind.Word && !NameTraining.IsHandle(text, tokens[i].Start))
             {
                 var canonical = Surface(text, tokens[i].Start, tokens[end - 1].End);
                 names ??= [];

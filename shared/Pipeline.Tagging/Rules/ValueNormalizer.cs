@@ -30,8 +30,9 @@ internal static partial class ValueNormalizer
     private static readonly Dictionary<string, string> Currencies = new(StringComparer.OrdinalIgnoreCase)
     {
         ["$"] = "USD", ["US$"] = "USD", ["USD"] = "USD", ["dollars"] = "USD", ["dollar"] = "USD", ["€"] = "EUR", ["EUR"] = "EUR",
-        ["euros"] = "EUR", ["euro"] = "EUR", ["£"] = "GBP", ["GBP"] = "GBP", ["pounds sterling"] = "GBP", ["¥"] = "JPY", ["JPY"] = "JPY",
+        ["euros"] = "EUR", ["£"] = "GBP", ["GBP"] = "GBP", ["¥"] = "JPY", ["JPY"] = "JPY",
         ["CHF"] = "CHF", ["CAD"] = "CAD", ["C$"] = "CAD", ["AUD"] = "AUD", ["A$"] = "AUD", ["INR"] = "INR", ["₹"] = "INR",
+        ["euro"] = "EUR",
     };
 
     public static string? Date(string surface)
@@ -111,11 +112,16 @@ internal static partial class ValueNormalizer
 
     private static string? CurrencyOf(string text)
     {
-        foreach (var (symbol, code) in Currencies)
+        if (CurrencyRegex().Match(text) is { Success: true } m)
         {
-            if (symbol.Length == 1 ? text.Contains(symbol, StringComparison.Ordinal) : Regex.IsMatch(text, $@"(?<![A-Za-z]){Regex.Escape(symbol)}(?![A-Za-z])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
+            return Currencies[m.Value];
+        }
+
+        foreach (var c in text)
+        {
+            if (c is '$' or '€' or '£' or '¥' or '₹')
             {
-                return code;
+                return Currencies[c.ToString()];
             }
         }
 
@@ -170,6 +176,9 @@ internal static partial class ValueNormalizer
         month is < 1 or > 12 ? year
         : day is < 1 or > 31 ? string.Create(CultureInfo.InvariantCulture, $"{year}-{month:D2}")
         : string.Create(CultureInfo.InvariantCulture, $"{year}-{month:D2}-{day:D2}");
+
+    [GeneratedRegex(@"(?<![A-Za-z])(?:US\$|C\$|A\$|USD|EUR|GBP|CHF|JPY|CAD|AUD|INR|dollars?|euros?)(?![A-Za-z])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CurrencyRegex();
 
     [GeneratedRegex(@"\b(?:1[89]|20)\d{2}-[01]\d-[0-3]\d\b", RegexOptions.CultureInvariant)]
     private static partial Regex IsoDateRegex();
