@@ -67,6 +67,13 @@ public sealed class EntityTagger
         return new EntityTagger(TaggerModel.Read(stream), DefaultNames.Value);
     }
 
+    /// <summary>No entity is longer than this many characters but a URL (a run of glued words is no name).</summary>
+    public const int MaxEntityLength = 200;
+
+    /// <summary>Longer texts are tagged in pieces of about this many characters cut at paragraph or line breaks,
+    /// so working memory stays bounded whatever the document's size (names are consistent within a piece).</summary>
+    internal const int ChunkLength = 200_000;
+
     /// <summary>Tags <paramref name="text"/>; spans are UTF-16 indexes into it, sorted by start, never overlapping.</summary>
     public IReadOnlyList<Entity> Tag(string text)
     {
@@ -76,6 +83,55 @@ public sealed class EntityTagger
             return [];
         }
 
+        if (text.Length <= ChunkLength)
+        {
+            return TagPiece(text, 0);
+        }
+
+        var result = new List<Entity>();
+        var start = 0;
+        while (start < text.Length)
+        {
+            var end = ChunkEnd(text, start);
+            result.AddRange(TagPiece(text[start..end], start));
+            start = end;
+        }
+
+        return result;
+    }
+
+    /// <summary>Where a piece starting at <paramref name="start"/> ends: the last paragraph, line or sentence break
+    /// (else white space) in the second half of the window; a hard cut only in text without any.</summary>
+    internal static int ChunkEnd(string text, int start)
+    {
+        if (text.Length - start <= ChunkLength)
+        {
+            return text.Length;
+        }
+
+        var window = text.AsSpan(start + (ChunkLength / 2), ChunkLength / 2);
+        foreach (var separator in (ReadOnlySpan<string>)["\n\n", "\n", ". "])
+        {
+            var k = window.LastIndexOf(separator, StringComparison.Ordinal);
+            if (k >= 0)
+            {
+                return start + (ChunkLength / 2) + k + separator.Length;
+            }
+        }
+
+        var space = window.LastIndexOfAny(' ', '\t');
+        var cut = start + ChunkLength;
+        if (space >= 0)
+        {
+            return start + (ChunkLength / 2) + space + 1;
+        }
+
+        // Never split a surrogate pair.
+        return char.IsLowSurrogate(text[cut]) ? cut - 1 : cut;
+    }
+
+    private Entity[] TagPiece(string text, int offset)
+    {
         var ws = Workspace.Current;
         var doc = ws.Doc;
         doc.Analyze(text, _model.Lexicon, _model.Seen);
@@ -100,9 +156,11 @@ public sealed class EntityTagger
             DomainMerge.Apply(text, candidates, names);
         }
 
+        CompositeMentions.Apply(text, candidates);
         PatternRecognizer.Find(text, candidates);
         NameRecognizer.Find(doc, candidates, rulesForNames: _names is null);
 
+        candidates.RemoveAll(c => c.End - c.Start > MaxEntityLength && c.Type != EntityTypes.Url);
         var accepted = ws.Accepted;
         OverlapResolver.Resolve(candidates, accepted);
         var result = new Entity[accepted.Count];
@@ -110,7 +168,7 @@ public sealed class EntityTagger
         {
             var c = accepted[i];
             var surface = text[c.Start..c.End];
-            result[i] = new Entity(c.Type, surface, c.Start, c.End, c.Canonical ?? surface, c.Id);
+            result[i] = new Entity(c.Type, surface, c.Start + offset, c.End + offset, c.Canonical ?? surface, c.Id);
         }
 
         doc.Release();

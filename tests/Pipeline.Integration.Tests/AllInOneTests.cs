@@ -90,6 +90,16 @@ public sealed class AllInOneTests : IDisposable
         var list = entities.RootElement.GetProperty("entities").EnumerateArray().ToList();
         Assert.Contains(list, e => e.GetProperty("type").GetString() == "Chemical" && e.GetProperty("canonical").GetString() == "ketamine");
         Assert.All(list, e => Assert.Equal(e.GetProperty("text").GetString(), text[e.GetProperty("start").GetInt32()..e.GetProperty("end").GetInt32()]));
+
+        // On the whole folder only the text is tagged: the cleaner's metadata .json is neither tagged nor lets
+        // its result overwrite the text's.
+        var folderTagged = Path.Combine(work, "tagged-folder");
+        var (folderExit, folderOutput) = await Pipeline(["tag", cleaned, "--out", folderTagged]);
+        Assert.True(folderExit == 0, folderOutput);
+        Assert.Equal([name + ".json"], Directory.GetFiles(folderTagged).Select(Path.GetFileName));
+        Assert.Contains("skipped   1 files", folderOutput, StringComparison.Ordinal);
+        using var fromFolder = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folderTagged, name + ".json")));
+        Assert.Equal(list.Count, fromFolder.RootElement.GetProperty("entities").GetArrayLength());
     }
 
     public void Dispose()

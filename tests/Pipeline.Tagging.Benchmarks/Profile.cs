@@ -8,14 +8,16 @@ namespace Pipeline.Tagging.Benchmarks;
 /// <summary>Rough per-stage timings of the tagging pipeline (three passes over the development set, last one timed).</summary>
 internal static class Profile
 {
-    public static void Run(string path, Pipeline.Tagging.General.NameModel? nameModel = null)
+    public static void Run(string path, Pipeline.Tagging.General.NameModel? nameModel = null, bool withNames = true) =>
+        Run(PubTatorReader.Read(path).Select(d => d.Text).ToArray(), nameModel, withNames);
+
+    public static void Run(string[] texts, Pipeline.Tagging.General.NameModel? nameModel = null, bool withNames = true)
     {
         var tagger = EntityTagger.LoadDefault();
-        nameModel ??= tagger.Names;
+        nameModel ??= withNames ? tagger.Names : null;
         var nameBuffers = new Pipeline.Tagging.General.NameBuffers();
         var names = new List<Candidate>();
         var model = tagger.Model;
-        var texts = PubTatorReader.Read(path).Select(d => d.Text).ToArray();
         var doc = new AnalyzedText();
         var buffers = new DecodeBuffers();
         var labels = new int[100_000];
@@ -29,11 +31,13 @@ internal static class Profile
         }
 
         long tokens = 0;
+        long allocated = 0;
         var cpu = TimeSpan.Zero;
         for (var pass = 0; pass < 3; pass++)
         {
             tokens = 0;
             var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
+            allocated = GC.GetTotalAllocatedBytes(precise: true);
             foreach (var c in clocks)
             {
                 c.Reset();
@@ -77,6 +81,7 @@ internal static class Profile
             }
 
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuStart;
+            allocated = GC.GetTotalAllocatedBytes(precise: true) - allocated;
         }
 
         string[] stages = ["analyze", "label", "resolve", "patterns", "names", "overlaps", "name model", "name merge"];
@@ -85,6 +90,6 @@ internal static class Profile
             Console.WriteLine($"{stages[c],-10} {clocks[c].Elapsed.TotalMilliseconds,8:F1} ms");
         }
 
-        Console.WriteLine($"{tokens} tokens, {tokens / clocks.Sum(c => c.Elapsed.TotalSeconds):F0} tokens/s wall, {tokens / cpu.TotalSeconds:F0} tokens/s of CPU time");
+        Console.WriteLine($"{tokens} tokens, {tokens / clocks.Sum(c => c.Elapsed.TotalSeconds):F0} tokens/s wall, {tokens / cpu.TotalSeconds:F0} tokens/s of CPU time, {allocated / 1024.0 / 1024.0:F1} MB allocated");
     }
 }

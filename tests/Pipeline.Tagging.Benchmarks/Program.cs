@@ -122,7 +122,15 @@ if (args.Length > 0 && args[0] is "train" or "eval" or "load" or "tag" or "error
             ErrorDump.Run(Option("--model") is { } em ? EntityTagger.Load(em) : EntityTagger.LoadDefault(), Path.Combine(data, "bc5cdr", "CDR_DevelopmentSet.PubTator.txt"));
             break;
         case "profile":
-            Profile.Run(Path.Combine(data, "bc5cdr", "CDR_DevelopmentSet.PubTator.txt"), Option("--names") is { } pn ? Pipeline.Tagging.General.NameModel.Read(File.OpenRead(pn)) : null);
+            var profileNames = Option("--names") is { } pn ? Pipeline.Tagging.General.NameModel.Read(File.OpenRead(pn)) : null;
+            if (args.Contains("--general"))
+            {
+                Profile.Run([.. TaggerEvaluation.NerGeneralDevelopmentFiles.SelectMany(f => Pipeline.Tagging.General.ConllReader.Read(Path.Combine(data, "ner-general", f))).Select(d => d.Text)], profileNames, !args.Contains("--no-names"));
+            }
+            else
+            {
+                Profile.Run(Path.Combine(data, "bc5cdr", "CDR_DevelopmentSet.PubTator.txt"), profileNames, !args.Contains("--no-names"));
+            }
             break;
         case "load":
             var clock = Stopwatch.StartNew();

@@ -36,6 +36,46 @@ public sealed class BadInputTests
         TaggerAssert.ValidSpans(text, entities);
     }
 
+    [Fact]
+    public void A_megabyte_of_letters_or_thousands_of_glued_drug_names_give_no_entity_longer_than_the_limit()
+    {
+        var random = new Random(5);
+        var letters = string.Create(1 << 20, random, (span, r) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = (char)('a' + r.Next(26));
+            }
+        });
+        var glued = string.Concat(Enumerable.Range(0, 20_000).Select(i => i % 2 == 0 ? "Ketamine" : "morphine"));
+        var hyphenated = string.Join('-', Enumerable.Range(0, 20_000).Select(i => i % 2 == 0 ? "ketamine" : "morphine"));
+        foreach (var text in new[] { letters, glued, hyphenated })
+        {
+            var entities = Tagger.Tag(text);
+            TaggerAssert.ValidSpans(text, entities);
+            Assert.All(entities, e => Assert.InRange(e.End - e.Start, 1, EntityTagger.MaxEntityLength));
+        }
+    }
+
+    [Fact]
+    public void A_text_longer_than_one_piece_keeps_exact_offsets_across_the_cuts()
+    {
+        var paragraph = "Barack Obama took ketamine for depression in Chicago last year, the hospital said.\n";
+        var sb = new StringBuilder();
+        while (sb.Length < (EntityTagger.ChunkLength * 2) + 1000)
+        {
+            sb.Append(paragraph);
+        }
+
+        var text = sb.ToString();
+        var entities = Tagger.Tag(text);
+        TaggerAssert.ValidSpans(text, entities);
+        var chemicals = entities.Where(e => e.Type == EntityTypes.Chemical && e.Text == "ketamine").ToList();
+        Assert.Equal(text.Length / paragraph.Length, chemicals.Count);
+        Assert.Contains(entities, e => e.Type == EntityTypes.Person && e.Start > EntityTagger.ChunkLength * 2);
+        Assert.True(EntityTagger.ChunkEnd(text, 0) % paragraph.Length == 0, "a piece ends at a line break");
+    }
+
     [Theory]
     [InlineData('a')]
     [InlineData('1')]

@@ -52,6 +52,16 @@ public sealed class NameModelTests
     }
 
     [Fact]
+    public void A_surname_with_a_possessive_is_the_person_without_it()
+    {
+        var text = "Dr. Jay Goldstein treated patients for years. Goldstein’s protocol used ketamine.";
+        var entities = Tagger.Tag(text);
+        var later = TaggerAssert.Single(entities, EntityTypes.Person, "Goldstein");
+        Assert.Equal("Jay Goldstein", later.Canonical);
+        TaggerAssert.ValidSpans(text, entities);
+    }
+
+    [Fact]
     public void A_defined_agency_abbreviation_is_the_organisation_with_its_long_form_as_canonical()
     {
         var entities = Tagger.Tag("The Centers for Disease Control and Prevention (CDC) issued guidance. The CDC said the risk was low.");

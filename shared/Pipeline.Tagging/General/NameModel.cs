@@ -94,16 +94,36 @@ internal sealed class NameModel(NameGazetteer gazetteer, WordClasses classes, Fe
             }
 
             var count = reader.ReadInt32();
-            var features = new ulong[count];
-            for (var i = 0; i < count; i++)
+            if (count < 0 || count > 50_000_000)
             {
-                features[i] = reader.ReadUInt64();
+                throw new InvalidDataException("The names model's feature count is out of range.");
             }
 
-            var weights = new float[count * LabelSet.Count];
+            // The bulk of the file: read as blocks (the format is little-endian, as BinaryWriter writes it).
+            var features = new ulong[count];
+            var halves = new Half[count * LabelSet.Count];
+            if (BitConverter.IsLittleEndian)
+            {
+                reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(features.AsSpan()));
+                reader.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(halves.AsSpan()));
+            }
+            else
+            {
+                for (var i = 0; i < features.Length; i++)
+                {
+                    features[i] = reader.ReadUInt64();
+                }
+
+                for (var i = 0; i < halves.Length; i++)
+                {
+                    halves[i] = reader.ReadHalf();
+                }
+            }
+
+            var weights = new float[halves.Length];
             for (var i = 0; i < weights.Length; i++)
             {
-                weights[i] = (float)reader.ReadHalf();
+                weights[i] = (float)halves[i];
             }
 
             var transitions = new float[reader.ReadInt32()];

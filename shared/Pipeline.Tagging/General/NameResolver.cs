@@ -55,7 +55,8 @@ internal static class NameResolver
                 covered[k] = true;
             }
 
-            if (type != NameType.Misc && end - i <= MaxNameTokens)
+            // A name starts with a word (not "@", a quote or a bracket) and is no handle or hashtag.
+            if (type != NameType.Misc && end - i <= MaxNameTokens && tokens[i].Kind == TokenKind.Word && !NameTraining.IsHandle(text, tokens[i].Start))
             {
                 var canonical = Surface(text, tokens[i].Start, tokens[end - 1].End);
                 names ??= [];
@@ -85,10 +86,17 @@ internal static class NameResolver
             for (var c = first; c < output.Count; c++)
             {
                 var candidate = output[c];
-                if (!candidate.Canonical!.Contains(' ', StringComparison.Ordinal) &&
-                    surnames.TryGetValue(TextHash.Normalized(candidate.Canonical), out var full) && full is not null)
+                var name = candidate.Canonical!;
+                if (name.Contains(' ', StringComparison.Ordinal))
                 {
-                    output[c] = candidate with { Type = EntityTypes.Person, Canonical = full };
+                    continue;
+                }
+
+                // "Goldstein's": the possessive is not part of the person's name.
+                var possessive = name.Length > 3 && name[^1] is 's' && name[^2] is '\'' or '\u2019' ? 2 : 0;
+                if (surnames.TryGetValue(TextHash.Normalized(name.AsSpan(0, name.Length - possessive)), out var full) && full is not null)
+                {
+                    output[c] = candidate with { End = candidate.End - possessive, Type = EntityTypes.Person, Canonical = full };
                 }
             }
         }

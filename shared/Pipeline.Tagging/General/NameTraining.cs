@@ -157,6 +157,12 @@ internal static class NameTraining
 
         foreach (var name in names)
         {
+            // Twitter corpora tag "@handle" as a person, others leave handles out: the product never wants them.
+            if (IsHandle(doc.Text, name.Start))
+            {
+                continue;
+            }
+
             if (!byStart.TryGetValue(name.Start, out var first) || !byEnd.TryGetValue(name.End, out var last) || last < first)
             {
                 unaligned++;
@@ -189,6 +195,10 @@ internal static class NameTraining
 
         return gold;
     }
+
+    /// <summary>A user handle or hashtag: "@paulwalk", "#Obama".</summary>
+    public static bool IsHandle(string text, int start) =>
+        text[start] is '@' or '#' || (start > 0 && text[start - 1] is '@' or '#');
 
     private static NameGazetteer BuildGazetteer(IEnumerable<ConllDocument> documents, IReadOnlyList<string> places)
     {

@@ -303,8 +303,31 @@ internal static class MentionResolver
             return (e.Canonical, e.Id);
         }
 
-        return (NormalizeSurface(doc.Text.AsSpan(doc.Tokens[start].Start, doc.Tokens[end - 1].End - doc.Tokens[start].Start)), null);
+        return (Singular(NormalizeSurface(doc.Text.AsSpan(doc.Tokens[start].Start, doc.Tokens[end - 1].End - doc.Tokens[start].Start))), null);
     }
+
+    /// <summary>
+    /// The canonical key of a name no vocabulary knows takes its last word in the singular, so "antidepressants"
+    /// and "antidepressant" are one facet ("therapies" → "therapy"); words whose -s is not a plural are kept.
+    /// </summary>
+    public static string Singular(string canonical)
+    {
+        var space = canonical.LastIndexOf(' ');
+        var word = canonical.AsSpan(space + 1);
+        if (word.Length < 5 || word[^1] != 's' || !char.IsLetter(word[^2]) || NotPlural(word))
+        {
+            return canonical;
+        }
+
+        var head = canonical[..(space + 1)];
+        return word.EndsWith("ies") && word.Length > 5 ? head + string.Concat(word[..^3], "y")
+            : word.EndsWith("sses") || word.EndsWith("xes") || word.EndsWith("ches") || word.EndsWith("shes") ? head + word[..^2].ToString()
+            : head + word[..^1].ToString();
+    }
+
+    private static bool NotPlural(ReadOnlySpan<char> word) =>
+        word.EndsWith("ss") || word.EndsWith("us") || word.EndsWith("is") || word.EndsWith("ics") || word.EndsWith("ies") && word.Length <= 6 ||
+        word.EndsWith("betes") || word.EndsWith("pes") || word.EndsWith("sles") || word.EndsWith("ssis") || word.EndsWith("ous") || word.EndsWith("as");
 
     public static string Name(LexiconType type) => type == LexiconType.Chemical ? EntityTypes.Chemical : EntityTypes.Disease;
 

@@ -47,18 +47,30 @@ internal static partial class PatternRecognizer
 
         foreach (var m in DateRegex().EnumerateMatches(text))
         {
-            output.Add(new Candidate(m.Index, m.Index + m.Length, EntityTypes.Date, 60, null, null));
+            output.Add(new Candidate(m.Index, m.Index + m.Length, EntityTypes.Date, 60, ValueNormalizer.Date(text.Substring(m.Index, m.Length)), null));
         }
 
         foreach (Match m in YearRegex().Matches(text))
         {
             var g = m.Groups[1];
-            output.Add(new Candidate(g.Index, g.Index + g.Length, EntityTypes.Date, 59, null, null));
+            output.Add(new Candidate(g.Index, g.Index + g.Length, EntityTypes.Date, 59, g.Value, null));
+        }
+
+        // "a 2007 French study", "the 2000 Danish study", "2000 Danish study".
+        foreach (Match m in YearBeforeNounRegex().Matches(text))
+        {
+            var g = m.Groups[1].Success ? m.Groups[1] : m.Groups[2];
+            output.Add(new Candidate(g.Index, g.Index + g.Length, EntityTypes.Date, 59, g.Value, null));
+        }
+
+        foreach (var m in MoneyRegex().EnumerateMatches(text))
+        {
+            output.Add(new Candidate(m.Index, m.Index + m.Length, EntityTypes.Quantity, 46, ValueNormalizer.Quantity(text.Substring(m.Index, m.Length)), null));
         }
 
         foreach (var m in QuantityRegex().EnumerateMatches(text))
         {
-            output.Add(new Candidate(m.Index, m.Index + m.Length, EntityTypes.Quantity, 45, null, null));
+            output.Add(new Candidate(m.Index, m.Index + m.Length, EntityTypes.Quantity, 45, ValueNormalizer.Quantity(text.Substring(m.Index, m.Length)), null));
         }
     }
 
@@ -87,6 +99,12 @@ internal static partial class PatternRecognizer
     [GeneratedRegex(@"\b(?:[Ii]n|[Ss]ince|by|from|until|till|during|before|after|circa|around|early|late|mid|year|of|through|between|and)\s((?:1[89]|20)\d{2})\b(?![-–.,]?\d|\s?%|\s(?:patients|participants|people|mg|subjects))", RegexOptions.CultureInvariant)]
     private static partial Regex YearRegex();
 
-    [GeneratedRegex(@"(?<![\w.])(?:(?:" + Num + @")(?:\s?(?:-|–|to)\s?(?:" + Num + @"))?(?:\s(?:thousand|million|billion|trillion))?\s?" + Unit + @"|" + Num + @"\s(?:thousand|million|billion|trillion)\b|\b" + NumWord + @"[- ](?:" + TimeUnit + @"|week|month|year|day|hour|minute|thousand|million|billion)\b|\d{1,3}-(?:year|month|week|day)-old\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<![\w.])(?:(?:" + Num + @")(?:\s?(?:-|–|to)\s?(?:" + Num + @"))?(?:\s(?:thousand|million|billion|trillion))?\s?" + Unit + @"|" + Num + @"\s(?:thousand|million|billion|trillion)\b|\b" + NumWord + @"[- ](?:" + TimeUnit + @"|week|month|year|day|hour|minute|thousand|million|billion)\b|\d{1,3}-(?:year|month|week|day)-old\b|\d{1,4}-(?:second|minute|hour|day|week|month|year)\b)", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex QuantityRegex();
+
+    [GeneratedRegex(@"(?:(?<![\w$])(?:US\$|C\$|A\$|[$€£¥₹])\s?" + Num + @"(?:\s?(?:thousand|million|billion|trillion|bn|m)\b)?|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|INR)\s?" + Num + @"(?:\s(?:thousand|million|billion|trillion)\b)?|(?<![\w.])" + Num + @"(?:\s(?:thousand|million|billion|trillion))?\s(?:dollars|euros|USD|EUR|GBP)\b)", RegexOptions.CultureInvariant)]
+    private static partial Regex MoneyRegex();
+
+    [GeneratedRegex(@"(?:\b(?:[Aa]n?|[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur)\s((?:1[89]|20)\d{2})\s(?=[A-Za-z])(?!(?:patients|participants|people|subjects|cases|mg|women|men|children|adults)\b)|\b((?:1[89]|20)\d{2})\s(?=(?:[A-Z][a-z]+\s)?(?:study|trial|survey|report|review|analysis|paper|census|election|season|law|act|edition|cohort|guidelines?)\b))", RegexOptions.CultureInvariant)]
+    private static partial Regex YearBeforeNounRegex();
 }
