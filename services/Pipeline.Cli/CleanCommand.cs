@@ -2,10 +2,11 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Pipeline.Cleaning;
+using Pipeline.Extraction;
 
 namespace Pipeline.Cli;
 
-/// <summary><c>pipeline clean PATH --out DIR</c>: cleaning only, writing <c>name.txt</c> and <c>name.json</c> per input.</summary>
+/// <summary><c>pipeline clean PATH --out DIR</c>: extraction and cleaning only, writing <c>name.txt</c> and <c>name.json</c> per document (<c>name__entry</c> for one inside an archive or e-mail).</summary>
 internal static class CleanCommand
 {
     public static Command Create()
@@ -16,26 +17,31 @@ internal static class CleanCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var outDir = Directory.CreateDirectory(parse.GetValue(output)!).FullName;
-            var cleaner = new DocumentCleaner();
+            var extractor = new DocumentExtractor(new DocumentCleaner());
             var failures = 0;
+            var documents = 0;
+            var pages = 0;
+            var cpu = TimeSpan.Zero;
             foreach (var file in CliOptions.ExpandFiles([parse.GetValue(path)!]))
             {
-                var name = Path.GetFileNameWithoutExtension(file);
                 try
                 {
-                    var result = cleaner.Clean(new CleaningInput(await File.ReadAllBytesAsync(file, cancellationToken), Path.GetFileName(file)));
-                    await File.WriteAllTextAsync(Path.Combine(outDir, name + ".txt"), result.Text, cancellationToken);
-                    var metadata = new
+                    var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+                    var before = Environment.CpuUsage.TotalTime;
+                    var outcome = extractor.Process(new CleaningInput(bytes, Path.GetFileName(file)));
+                    cpu += Environment.CpuUsage.TotalTime - before;
+                    foreach (var document in outcome.Documents)
                     {
-                        title = result.Title,
-                        published = FormatDate(result.Published),
-                        author = result.Author,
-                        language = result.Language,
-                        siteName = result.SiteName,
-                        removed = result.Removed.Select(r => new { kind = r.Kind, text = r.Text }),
-                    };
-                    await File.WriteAllTextAsync(Path.Combine(outDir, name + ".json"), JsonSerializer.Serialize(metadata, CliJson.Options), cancellationToken);
-                    Console.WriteLine($"cleaned   {file} ({result.Text.Length} chars, {result.Removed.Count} removed)");
+                        documents++;
+                        pages += document.Pages.Count;
+                        await WriteAsync(outDir, OutputName(file, document.EntryPath), document, cancellationToken);
+                        Console.WriteLine($"cleaned   {file}{(document.EntryPath is null ? string.Empty : " > " + document.EntryPath)} ({document.Format}, {document.Cleaned.Text.Length} chars, {document.Cleaned.Removed.Count} removed)");
+                    }
+
+                    foreach (var skipped in outcome.Skipped)
+                    {
+                        await Console.Error.WriteLineAsync($"skipped   {file} > {skipped.Path}: {skipped.Reason}: {skipped.Detail}");
+                    }
                 }
                 catch (CleaningRejectedException ex)
                 {
@@ -44,9 +50,36 @@ internal static class CleanCommand
                 }
             }
 
+            var seconds = Math.Max(cpu.TotalSeconds, 1e-6);
+            Console.WriteLine($"{documents} documents ({pages} pages) in {cpu.TotalSeconds:F2} CPU-s: {documents / seconds:F1} documents and {pages / seconds:F1} pages per CPU-second");
             return failures == 0 ? 0 : 1;
         });
         return command;
+    }
+
+    private static async Task WriteAsync(string outDir, string name, ExtractedDocument document, CancellationToken cancellationToken)
+    {
+        var result = document.Cleaned;
+        await File.WriteAllTextAsync(Path.Combine(outDir, name + ".txt"), result.Text, cancellationToken);
+        var metadata = new
+        {
+            title = result.Title,
+            published = FormatDate(result.Published),
+            author = result.Author,
+            language = result.Language,
+            siteName = result.SiteName,
+            format = document.Format,
+            pages = document.Pages.Select(p => new { number = p.Number, start = p.Start, end = p.End }),
+            removed = result.Removed.Select(r => new { kind = r.Kind, text = r.Text }),
+        };
+        await File.WriteAllTextAsync(Path.Combine(outDir, name + ".json"), JsonSerializer.Serialize(metadata, CliJson.Options), cancellationToken);
+    }
+
+    /// <summary>The file's name, and for an entry inside it the entry path with every unsafe character replaced.</summary>
+    private static string OutputName(string file, string? entryPath)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        return entryPath is null ? name : name + "__" + string.Concat(entryPath.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
     }
 
     /// <summary>A date alone when no time of day is known, else the full ISO 8601 time.</summary>
