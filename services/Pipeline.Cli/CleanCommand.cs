@@ -2,13 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Pipeline.Cleaning;
+using Pipeline.Extraction;
 
 namespace Pipeline.Cli;
 
 /// <summary>
-/// <c>pipeline clean PATH... --out DIR</c>: cleaning only, writing <c>name.txt</c> and <c>name.json</c> per input. A rejected
-/// input (binary, empty, nothing left) is an outcome with a reason, not a failure: the exit code is 0 when every input
-/// was handled, 1 when one could not be read or written, 2 when the path does not exist.
+/// <c>pipeline clean PATH... --out DIR</c>: extraction and cleaning only, writing <c>name.txt</c> and <c>name.json</c> per
+/// document (<c>name__entry</c> for one inside an archive or e-mail). A rejected input (binary, empty, nothing left) is an
+/// outcome with a reason, not a failure: the exit code is 0 when every input was handled, 1 when one could not be read
+/// or written, 2 when a path does not exist.
 /// </summary>
 internal static class CleanCommand
 {
@@ -31,28 +33,31 @@ internal static class CleanCommand
             }
 
             var outDir = Directory.CreateDirectory(parse.GetValue(output)!).FullName;
-            var cleaner = new DocumentCleaner();
-            int cleaned = 0, failures = 0;
+            var extractor = new DocumentExtractor(new DocumentCleaner());
+            int cleaned = 0, failures = 0, documents = 0, pages = 0;
             var reasons = new SortedDictionary<string, int>(StringComparer.Ordinal);
+            var cpu = TimeSpan.Zero;
             foreach (var file in files)
             {
-                var name = Path.GetFileNameWithoutExtension(file);
                 try
                 {
-                    var result = cleaner.Clean(new CleaningInput(await File.ReadAllBytesAsync(file, cancellationToken), Path.GetFileName(file)));
-                    await File.WriteAllTextAsync(Path.Combine(outDir, name + ".txt"), result.Text, cancellationToken);
-                    var metadata = new
+                    var bytes = await File.ReadAllBytesAsync(file, cancellationToken);
+                    var before = Environment.CpuUsage.TotalTime;
+                    var outcome = extractor.Process(new CleaningInput(bytes, Path.GetFileName(file)));
+                    cpu += Environment.CpuUsage.TotalTime - before;
+                    foreach (var document in outcome.Documents)
                     {
-                        title = result.Title,
-                        published = FormatDate(result.Published),
-                        author = result.Author,
-                        language = result.Language,
-                        siteName = result.SiteName,
-                        removed = result.Removed.Select(r => new { kind = r.Kind, text = r.Text }),
-                    };
-                    await File.WriteAllTextAsync(Path.Combine(outDir, name + ".json"), JsonSerializer.Serialize(metadata, CliJson.Options), cancellationToken);
-                    Console.WriteLine($"cleaned   {file} ({result.Text.Length} chars, {result.Removed.Count} removed)");
+                        documents++;
+                        pages += document.Pages.Count;
+                        await WriteAsync(outDir, OutputName(file, document.EntryPath), document, cancellationToken);
+                        Console.WriteLine($"cleaned   {file}{(document.EntryPath is null ? string.Empty : " > " + document.EntryPath)} ({document.Format}, {document.Cleaned.Text.Length} chars, {document.Cleaned.Removed.Count} removed)");
+                    }
+
                     cleaned++;
+                    foreach (var skipped in outcome.Skipped)
+                    {
+                        await Console.Error.WriteLineAsync($"skipped   {file} > {skipped.Path}: {skipped.Reason}: {skipped.Detail}");
+                    }
                 }
                 catch (CleaningRejectedException ex)
                 {
@@ -66,6 +71,8 @@ internal static class CleanCommand
                 }
             }
 
+            var seconds = Math.Max(cpu.TotalSeconds, 1e-6);
+            Console.WriteLine($"{documents} documents ({pages} pages) in {cpu.TotalSeconds:F2} CPU-s: {documents / seconds:F1} documents and {pages / seconds:F1} pages per CPU-second");
             Console.WriteLine(Summary(files.Count, cleaned, reasons, failures));
             return failures == 0 ? 0 : 1;
         });
@@ -78,6 +85,31 @@ internal static class CleanCommand
         var rejected = rejectedByReason.Values.Sum();
         var reasons = rejected == 0 ? string.Empty : " (" + string.Join(", ", rejectedByReason.Select(r => $"{r.Key} {r.Value}")) + ")";
         return $"{inputs} input{(inputs == 1 ? string.Empty : "s")}: {cleaned} cleaned, {rejected} rejected{reasons}, {failed} failed";
+    }
+
+    private static async Task WriteAsync(string outDir, string name, ExtractedDocument document, CancellationToken cancellationToken)
+    {
+        var result = document.Cleaned;
+        await File.WriteAllTextAsync(Path.Combine(outDir, name + ".txt"), result.Text, cancellationToken);
+        var metadata = new
+        {
+            title = result.Title,
+            published = FormatDate(result.Published),
+            author = result.Author,
+            language = result.Language,
+            siteName = result.SiteName,
+            format = document.Format,
+            pages = document.Pages.Select(p => new { number = p.Number, start = p.Start, end = p.End }),
+            removed = result.Removed.Select(r => new { kind = r.Kind, text = r.Text }),
+        };
+        await File.WriteAllTextAsync(Path.Combine(outDir, name + ".json"), JsonSerializer.Serialize(metadata, CliJson.Options), cancellationToken);
+    }
+
+    /// <summary>The file's name, and for an entry inside it the entry path with every unsafe character replaced.</summary>
+    private static string OutputName(string file, string? entryPath)
+    {
+        var name = Path.GetFileNameWithoutExtension(file);
+        return entryPath is null ? name : name + "__" + string.Concat(entryPath.Select(c => char.IsLetterOrDigit(c) || c is '.' or '-' ? c : '_'));
     }
 
     /// <summary>A date alone when no time of day is known, else the full ISO 8601 time.</summary>

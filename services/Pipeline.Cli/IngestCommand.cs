@@ -144,13 +144,38 @@ internal static class IngestCommand
             await bus.Publish(fetched!, cancellationToken);
         }
 
+        IngestResult result;
         try
         {
-            return await done.WaitAsync(timeout, cancellationToken);
+            result = await done.WaitAsync(timeout, cancellationToken);
         }
         catch (TimeoutException)
         {
             return new IngestResult("timed-out", $"no result within {timeout.TotalSeconds:F0} s");
         }
+
+        // An archive's entries and an e-mail's attachments travel as documents of their own: wait for them too.
+        var inside = tracker.ChildrenOf(id);
+        if (inside.Count == 0)
+        {
+            return result;
+        }
+
+        var outcomes = new List<string>();
+        foreach (var child in inside)
+        {
+            try
+            {
+                outcomes.Add((await tracker.Expect(child).WaitAsync(timeout, cancellationToken)).Outcome);
+            }
+            catch (TimeoutException)
+            {
+                outcomes.Add("timed-out");
+            }
+        }
+
+        var detail = $"{inside.Count} documents inside: " + string.Join(", ", outcomes.GroupBy(o => o).Select(g => $"{g.Count()} {g.Key}"));
+        var worst = outcomes.FirstOrDefault(o => o is "failed" or "timed-out");
+        return new IngestResult(worst ?? result.Outcome, result.Detail is null ? detail : result.Detail + "; " + detail);
     }
 }

@@ -1,5 +1,6 @@
 using MassTransit;
 using Pipeline.Contracts;
+using Pipeline.Storage;
 
 namespace Pipeline.Cli;
 
@@ -7,6 +8,7 @@ namespace Pipeline.Cli;
 internal sealed class IngestProgressConsumer(IngestTracker tracker) :
     IConsumer<DocumentStored>,
     IConsumer<DocumentRejected>,
+    IConsumer<DocumentExpanded>,
     IConsumer<Fault<DocumentFetched>>,
     IConsumer<Fault<DocumentCleaned>>,
     IConsumer<Fault<DocumentTagged>>
@@ -20,6 +22,18 @@ internal sealed class IngestProgressConsumer(IngestTracker tracker) :
     public Task Consume(ConsumeContext<DocumentRejected> context)
     {
         tracker.Complete(context.Message.DocumentId, new IngestResult("rejected", $"{context.Message.Reason}: {context.Message.Detail}"));
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<DocumentExpanded> context)
+    {
+        var m = context.Message;
+        tracker.Expanded(m.DocumentId, m.Documents.Select(s => DocumentIdentity.ForSourceUri(s.Uri)).ToList());
+        if (!m.HasOwnDocument)
+        {
+            tracker.Complete(m.DocumentId, new IngestResult("stored", null));
+        }
+
         return Task.CompletedTask;
     }
 

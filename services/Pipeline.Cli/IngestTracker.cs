@@ -11,6 +11,13 @@ internal sealed class IngestTracker
     public Task<IngestResult> Expect(Guid documentId) =>
         pending.GetOrAdd(documentId, _ => new TaskCompletionSource<IngestResult>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
+    private readonly ConcurrentDictionary<Guid, IReadOnlyList<Guid>> children = new();
+
+    /// <summary>A container (archive, e-mail) was opened: its documents are waited for along with it.</summary>
+    public void Expanded(Guid documentId, IReadOnlyList<Guid> documents) => children[documentId] = documents;
+
+    public IReadOnlyList<Guid> ChildrenOf(Guid documentId) => children.TryGetValue(documentId, out var ids) ? ids : [];
+
     public void Complete(Guid documentId, IngestResult result)
     {
         // A result may arrive before anyone expects it (a crawl learns its document ids as it goes): keep it.

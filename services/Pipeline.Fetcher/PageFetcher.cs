@@ -10,13 +10,24 @@ namespace Pipeline.Fetcher;
 
 /// <summary>
 /// One conditional GET of one URL: no redirects followed here (the crawler schedules the target, so every request
-/// to a host goes through its politeness), the body streamed up to the size limit, HTML and plain text only.
+/// to a host goes through its politeness), the body streamed up to the size limit, pages, text and the document formats the cleaner extracts.
 /// </summary>
 internal sealed class PageFetcher(IHttpClientFactory clients, IOptions<CrawlerOptions> crawlerOptions, IOptions<PipelineOptions> pipelineOptions, TimeProvider clock)
 {
     public const string ClientName = "crawler";
 
-    private static readonly string[] AcceptedMediaTypes = ["text/html", "application/xhtml+xml", "text/plain"];
+    /// <summary>What the cleaner's extractors read: web pages, text, and the documents people link to (PDF, Office, e-mail, e-books, archives).</summary>
+    private static readonly string[] AcceptedMediaTypes =
+    [
+        "text/html", "application/xhtml+xml", "text/plain", "text/markdown", "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "message/rfc822", "application/epub+zip", "application/zip", "application/x-zip-compressed",
+        "application/gzip", "application/x-gzip", "application/x-tar",
+    ];
+
+    /// <summary>Servers often send documents as <c>application/octet-stream</c>; the URL's extension then says what it is.</summary>
+    private static readonly string[] DocumentExtensions = [".pdf", ".docx", ".pptx", ".eml", ".epub", ".zip", ".tgz", ".tar.gz", ".md"];
 
     public async Task<PageFetch> FetchAsync(Uri url, string? etag, string? lastModified, string? previousHash, CancellationToken cancellationToken)
     {
@@ -26,7 +37,7 @@ internal sealed class PageFetcher(IHttpClientFactory clients, IOptions<CrawlerOp
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.TimeoutSeconds));
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1");
+        request.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,text/plain;q=0.9,application/pdf;q=0.8,*/*;q=0.1");
         if (etag is not null)
         {
             request.Headers.TryAddWithoutValidation("If-None-Match", etag);
@@ -145,9 +156,10 @@ internal sealed class PageFetcher(IHttpClientFactory clients, IOptions<CrawlerOp
         }
 
         var mediaType = response.Content.Headers.ContentType?.MediaType?.ToLowerInvariant() ?? "text/html";
-        if (!AcceptedMediaTypes.Contains(mediaType))
+        var document = mediaType == "application/octet-stream" && DocumentExtensions.Any(e => url.AbsolutePath.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        if (!AcceptedMediaTypes.Contains(mediaType) && !document)
         {
-            return Rejected(status, "unsupported-content-type", $"content type {mediaType} is not HTML or text");
+            return Rejected(status, "unsupported-content-type", $"content type {mediaType} is not a page, text or a supported document");
         }
 
         if (response.Content.Headers.ContentLength is { } declared && declared > maxBytes)
@@ -163,7 +175,7 @@ internal sealed class PageFetcher(IHttpClientFactory clients, IOptions<CrawlerOp
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(body));
         var charset = response.Content.Headers.ContentType?.CharSet?.Trim('"').ToLowerInvariant();
-        var html = mediaType != "text/plain";
+        var html = mediaType is "text/html" or "application/xhtml+xml";
         if (charset is null && html)
         {
             charset = HtmlLinks.MetaCharset(body);

@@ -6,7 +6,7 @@ namespace Pipeline.Query;
 /// <summary>A page of search results; <c>total</c> is counted on the first page only (null when a cursor is given).</summary>
 internal sealed record SearchResponse(long? Total, IReadOnlyList<SearchHit> Hits, string? NextCursor);
 
-/// <summary>A stored document as the API shows it (the stored shape, with <c>cleaning.removed</c>); <c>status</c> is <c>stored</c>.</summary>
+/// <summary>A stored document as the API shows it (the stored shape, with <c>cleaning.removed</c>, <c>format</c> and <c>pages</c>); <c>status</c> is <c>stored</c>.</summary>
 internal sealed record DocumentView(
     string Status,
     Guid Id,
@@ -23,12 +23,14 @@ internal sealed record DocumentView(
     string ContentHash,
     IReadOnlyList<EntityMention> Entities,
     IReadOnlyList<string> EntityKeys,
-    CleaningView Cleaning)
+    CleaningView Cleaning,
+    string? Format,
+    IReadOnlyList<PageSpan> Pages)
 {
     public static DocumentView From(StoredDocument d) => new(
         DocumentOutcome.Stored,
         d.Id, d.Source, d.Title, d.Text, d.Language, d.Author, d.SiteName, d.Published, d.FetchedAt, d.StoredAt,
-        d.Version, d.ContentHash, d.Entities, d.EntityKeys, new CleaningView(d.Removed));
+        d.Version, d.ContentHash, d.Entities, d.EntityKeys, new CleaningView(d.Removed), d.Format, d.Pages);
 }
 
 /// <summary>

@@ -50,16 +50,27 @@ public sealed class PageFetcherTests
     }
 
     [Fact]
-    public async Task Rejects_other_content_types_and_declared_oversized_bodies_with_a_reason()
+    public async Task Fetches_documents_and_rejects_other_content_types_and_declared_oversized_bodies_with_a_reason()
     {
         await using var site = await TestSite.StartAsync(Serve);
         using var host = FetcherHost(allowPrivate: true);
         var fetcher = host.Services.GetRequiredService<PageFetcher>();
 
+        var image = await fetcher.FetchAsync(new Uri(site.BaseUrl + "/image"), null, null, null, CancellationToken.None);
+        Assert.Equal(FetchOutcome.Rejected, image.Outcome);
+        Assert.Equal("unsupported-content-type", image.RejectReason);
+        Assert.Contains("image/png", image.Error, StringComparison.Ordinal);
+
         var pdf = await fetcher.FetchAsync(new Uri(site.BaseUrl + "/pdf"), null, null, null, CancellationToken.None);
-        Assert.Equal(FetchOutcome.Rejected, pdf.Outcome);
-        Assert.Equal("unsupported-content-type", pdf.RejectReason);
-        Assert.Contains("application/pdf", pdf.Error, StringComparison.Ordinal);
+        Assert.Equal(FetchOutcome.Fetched, pdf.Outcome);
+        Assert.Equal("application/pdf", pdf.ContentType);
+        Assert.Equal("%PDF-1.7"u8.ToArray(), pdf.Body);
+        Assert.Empty(pdf.Links);
+
+        var download = await fetcher.FetchAsync(new Uri(site.BaseUrl + "/files/report.docx"), null, null, null, CancellationToken.None);
+        Assert.Equal(FetchOutcome.Fetched, download.Outcome);
+        var blob = await fetcher.FetchAsync(new Uri(site.BaseUrl + "/files/blob"), null, null, null, CancellationToken.None);
+        Assert.Equal("unsupported-content-type", blob.RejectReason);
 
         var big = await fetcher.FetchAsync(new Uri(site.BaseUrl + "/declared-big"), null, null, null, CancellationToken.None);
         Assert.Equal(FetchOutcome.Rejected, big.Outcome);
@@ -127,6 +138,14 @@ public sealed class PageFetcherTests
             case "/pdf":
                 context.Response.ContentType = "application/pdf";
                 await context.Response.WriteAsync("%PDF-1.7");
+                break;
+            case "/image":
+                context.Response.ContentType = "image/png";
+                await context.Response.Body.WriteAsync(new byte[] { 0x89, 0x50, 0x4E, 0x47 });
+                break;
+            case "/files/report.docx" or "/files/blob":
+                context.Response.ContentType = "application/octet-stream";
+                await context.Response.Body.WriteAsync("PK\u0003\u0004"u8.ToArray());
                 break;
             case "/declared-big":
                 context.Response.ContentType = "text/html";

@@ -215,22 +215,37 @@ async function renderSearch(search, signal) {
   ]);
 }
 
-/** The text split at entity spans; overlapping or out-of-range spans are skipped, so the text is always shown whole. */
-function highlightedText(text, entities) {
+/**
+ * The text split at entity spans; overlapping or out-of-range spans are skipped, so the text is always shown whole.
+ * For paged sources (PDF, slides) a "p. N" marker stands where each page starts.
+ */
+function highlightedText(text, entities, pages) {
   const box = el('div', { class: 'doc-text', id: 'doc-text' });
+  const marks = (pages || []).filter(p => p.start >= 0 && p.start <= text.length).sort((a, b) => a.start - b.start);
+  let mark = 0;
+  const plain = (from, to) => {
+    while (mark < marks.length && marks[mark].start < to) {
+      const at = Math.max(from, marks[mark].start);
+      box.append(text.slice(from, at), el('span', { class: 'page-no', id: 'page-' + marks[mark].number, 'aria-label': 'page ' + marks[mark].number }, 'p. ' + marks[mark].number));
+      from = at;
+      mark++;
+    }
+    box.append(text.slice(from, to));
+  };
   const spans = [...entities].filter(e => e.start >= 0 && e.end <= text.length && e.start < e.end).sort((a, b) => a.start - b.start || b.end - a.end);
   let at = 0;
   for (const e of spans) {
     if (e.start < at) continue;
     const key = `${e.type}:${(e.canonical || e.text).trim().toLowerCase()}`;
     const tip = `${e.type}: ${e.canonical || e.text}${e.id ? '\n' + e.id : ''}`;
-    box.append(text.slice(at, e.start), el('a', {
+    plain(at, e.start);
+    box.append(el('a', {
       class: 'ent t-' + e.type, href: entityHref(key), 'data-type': e.type, 'data-tip': tip, title: tip,
       'aria-label': `${text.slice(e.start, e.end)} (${e.type}: ${e.canonical || e.text})`,
     }, text.slice(e.start, e.end)));
     at = e.end;
   }
-  box.append(text.slice(at));
+  plain(at, text.length);
   return box;
 }
 
@@ -252,7 +267,8 @@ async function renderDocument(id, signal) {
   const counts = new Map();
   for (const e of doc.entities) counts.set(e.type, (counts.get(e.type) || 0) + 1);
   const rows = [
-    ['Source', sourceLink(doc.source)], ['Kind', doc.source.kind], ['Published', formatDate(doc.published)],
+    ['Source', sourceLink(doc.source)], ['Inside', doc.source.parent ? sourceLink({ uri: doc.source.parent }) : null], ['Kind', doc.source.kind],
+    ['Format', doc.format ? doc.format.toUpperCase() : null], ['Pages', doc.pages && doc.pages.length ? doc.pages.length : null], ['Published', formatDate(doc.published)],
     ['Author', doc.author], ['Site', doc.siteName], ['Language', doc.language], ['Fetched', formatDate(doc.fetchedAt)],
     ['Stored', formatDate(doc.storedAt)], ['Version', doc.version], ['Id', doc.id],
   ].filter(([, v]) => v !== null && v !== undefined && v !== '');
@@ -263,7 +279,7 @@ async function renderDocument(id, signal) {
     el('div', { class: 'doc' },
       el('article', { 'aria-labelledby': 'doc-title' },
         el('h1', { id: 'doc-title' }, doc.title || '(untitled)'),
-        highlightedText(doc.text, doc.entities),
+        highlightedText(doc.text, doc.entities, doc.pages),
         el('details', { class: 'removed' },
           el('summary', null, `Removed by cleaning (${removed.length})`),
           removed.length ? el('ul', null, removed.map(r => el('li', null, el('span', { class: 'kind' }, r.kind), r.text))) : el('p', null, 'Nothing was removed.'))),

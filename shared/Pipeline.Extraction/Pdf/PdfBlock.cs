@@ -1,7 +1,7 @@
 namespace Pipeline.Extraction.Pdf;
 
-/// <summary>A block of text on a page in reading order: its lines, and its vertical extent (PDF units, y grows upwards).</summary>
-internal sealed record PdfBlock(IReadOnlyList<string> Lines, double Top, double Bottom)
+/// <summary>A block of text on a page in reading order: its lines, each with its position (PDF units, y grows upwards).</summary>
+internal sealed record PdfBlock(List<PdfLine> Lines)
 {
-    public string Text => string.Join(' ', Lines);
+    public string Text => string.Join(' ', Lines.Select(l => l.Text));
 }

@@ -75,10 +75,13 @@ internal sealed class PdfExtractor(ExtractionOptions options)
         var result = new List<PdfBlock>();
         foreach (var block in ordered)
         {
-            var lines = block.TextLines.Select(l => l.Text).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+            var lines = block.TextLines
+                .Where(l => !string.IsNullOrWhiteSpace(l.Text))
+                .Select(l => new PdfLine(Normalize(l.Text), l.BoundingBox.Left, l.BoundingBox.Top, l.BoundingBox.Bottom))
+                .ToList();
             if (lines.Count > 0)
             {
-                result.Add(new PdfBlock(lines, block.BoundingBox.Top, block.BoundingBox.Bottom));
+                result.Add(new PdfBlock(lines));
             }
         }
 
@@ -98,7 +101,7 @@ internal sealed class PdfExtractor(ExtractionOptions options)
                 var next = new StringBuilder();
                 foreach (var line in block.Lines)
                 {
-                    LineJoiner.Append(next, line);
+                    LineJoiner.Append(next, line.Text);
                 }
 
                 if (first)
@@ -137,6 +140,10 @@ internal sealed class PdfExtractor(ExtractionOptions options)
         Flush(text, paragraph);
         return (text.ToString(), starts);
     }
+
+    /// <summary>No-break spaces and tabs become plain spaces, as the cleaner would make them, so page ranges map exactly.</summary>
+    private static string Normalize(string line) =>
+        string.Join(' ', line.Split([' ', '\t', '\u00A0'], StringSplitOptions.RemoveEmptyEntries));
 
     private static void Flush(StringBuilder text, StringBuilder paragraph)
     {

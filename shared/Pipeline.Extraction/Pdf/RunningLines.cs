@@ -5,8 +5,9 @@ using Pipeline.Cleaning;
 namespace Pipeline.Extraction.Pdf;
 
 /// <summary>
-/// Finds running headers and footers (the top or bottom block of a page, repeated on most pages once digits are
-/// ignored) and bare page numbers, and removes them from the pages with their kind.
+/// Finds running headers and footers - the top or bottom row of a page (every line level with the topmost or
+/// bottommost one: date left, title centre, number right), repeated on most pages once digits are ignored - and
+/// bare page numbers, and removes them from the pages with their kind.
 /// </summary>
 internal static partial class RunningLines
 {
@@ -14,7 +15,7 @@ internal static partial class RunningLines
     public const string PageFooter = "page-footer";
     public const string PageNumber = "page-number";
 
-    private const int MaxRunningChars = 200;
+    private const int MaxRowChars = 200;
 
     public static List<RemovedBlock> Remove(List<List<PdfBlock>> pages)
     {
@@ -23,41 +24,41 @@ internal static partial class RunningLines
         var footers = Repeated(pages, top: false);
         foreach (var blocks in pages)
         {
-            if (blocks.Count == 0)
-            {
-                continue;
-            }
-
-            var topIndex = Edge(blocks, top: true);
-            var bottomIndex = Edge(blocks, top: false);
-            var drop = new SortedSet<int>();
-            Classify(blocks, topIndex, headers, PageHeader, drop, removed);
-            if (bottomIndex != topIndex)
-            {
-                Classify(blocks, bottomIndex, footers, PageFooter, drop, removed);
-            }
-
-            foreach (var index in drop.Reverse())
-            {
-                blocks.RemoveAt(index);
-            }
+            Strip(blocks, Row(blocks, top: true), headers, PageHeader, removed);
+            Strip(blocks, Row(blocks, top: false), footers, PageFooter, removed);
+            blocks.RemoveAll(b => b.Lines.Count == 0);
         }
 
         return removed;
     }
 
-    private static void Classify(List<PdfBlock> blocks, int index, HashSet<string> repeated, string kind, SortedSet<int> drop, List<RemovedBlock> removed)
+    private static void Strip(List<PdfBlock> blocks, List<PdfLine> row, HashSet<string> repeated, string kind, List<RemovedBlock> removed)
     {
-        var text = blocks[index].Text;
-        if (IsPageNumber(text))
+        if (row.Count == 0)
         {
-            drop.Add(index);
-            removed.Add(new RemovedBlock(PageNumber, text));
+            return;
         }
-        else if (repeated.Contains(Key(text)))
+
+        var text = RowText(row);
+        var drop = new List<PdfLine>();
+        if (repeated.Contains(Key(row)) || IsPageNumber(text))
         {
-            drop.Add(index);
-            removed.Add(new RemovedBlock(kind, text));
+            removed.Add(new RemovedBlock(IsPageNumber(text) ? PageNumber : kind, text));
+            drop.AddRange(row);
+        }
+        else
+        {
+            // A page number beside other words that do not repeat (a chapter title): only the number goes.
+            foreach (var line in row.Where(l => IsPageNumber(l.Text)))
+            {
+                removed.Add(new RemovedBlock(PageNumber, line.Text));
+                drop.Add(line);
+            }
+        }
+
+        foreach (var block in blocks)
+        {
+            block.Lines.RemoveAll(drop.Contains);
         }
     }
 
@@ -67,18 +68,15 @@ internal static partial class RunningLines
         var withText = 0;
         foreach (var blocks in pages)
         {
-            if (blocks.Count == 0)
+            var row = Row(blocks, top);
+            if (row.Count == 0)
             {
                 continue;
             }
 
             withText++;
-            var text = blocks[Edge(blocks, top)].Text;
-            if (text.Length <= MaxRunningChars && !IsPageNumber(text))
-            {
-                var key = Key(text);
-                counts[key] = counts.GetValueOrDefault(key) + 1;
-            }
+            var key = Key(row);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
         }
 
         // "Most pages": at least half of them, and never a line seen on a single page.
@@ -86,40 +84,53 @@ internal static partial class RunningLines
         return counts.Where(c => c.Value >= needed).Select(c => c.Key).ToHashSet(StringComparer.Ordinal);
     }
 
-    private static int Edge(List<PdfBlock> blocks, bool top)
+    /// <summary>The lines level with the page's topmost (or bottommost) line, when together they are short.</summary>
+    private static List<PdfLine> Row(List<PdfBlock> blocks, bool top)
     {
-        var best = 0;
-        for (var i = 1; i < blocks.Count; i++)
+        PdfLine? edge = null;
+        foreach (var line in blocks.SelectMany(b => b.Lines))
         {
-            if (top ? blocks[i].Top > blocks[best].Top : blocks[i].Bottom < blocks[best].Bottom)
+            if (edge is null || (top ? line.Top > edge.Top : line.Bottom < edge.Bottom))
             {
-                best = i;
+                edge = line;
             }
         }
 
-        return best;
+        if (edge is null)
+        {
+            return [];
+        }
+
+        var row = blocks.SelectMany(b => b.Lines).Where(l => top ? l.Top >= edge.Bottom : l.Bottom <= edge.Top).OrderBy(l => l.Left).ToList();
+        return row.Sum(l => l.Text.Length + 1) <= MaxRowChars ? row : [];
     }
 
-    /// <summary>Digits become '#', so "Annual report · page 3" and "· page 4" are the same running line.</summary>
-    private static string Key(string text)
+    private static string RowText(List<PdfLine> row) => string.Join(' ', row.Select(l => l.Text));
+
+    /// <summary>The row's words, sorted, digits as '#': "3 Annual report" and "Annual report 4" are the same running line.</summary>
+    private static string Key(List<PdfLine> row)
     {
-        var key = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var words = new List<string>();
+        foreach (var word in RowText(row).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            if (char.IsDigit(c))
+            var key = new StringBuilder(word.Length);
+            foreach (var c in word)
             {
-                if (key.Length == 0 || key[^1] != '#')
+                if (!char.IsDigit(c))
+                {
+                    key.Append(char.ToLowerInvariant(c));
+                }
+                else if (key.Length == 0 || key[^1] != '#')
                 {
                     key.Append('#');
                 }
             }
-            else if (!char.IsWhiteSpace(c))
-            {
-                key.Append(char.ToLowerInvariant(c));
-            }
+
+            words.Add(key.ToString());
         }
 
-        return key.ToString();
+        words.Sort(StringComparer.Ordinal);
+        return string.Join(' ', words);
     }
 
     public static bool IsPageNumber(string text) => PageNumberPattern().IsMatch(text.Trim());

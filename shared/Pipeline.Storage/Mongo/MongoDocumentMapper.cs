@@ -11,9 +11,9 @@ internal static class MongoDocumentMapper
     public static DateTimeOffset? ToDate(DateTime? value) =>
         value is { } v ? new DateTimeOffset(DateTime.SpecifyKind(v, DateTimeKind.Utc)) : null;
 
-    public static MongoSourceRecord Source(DocumentSource source) => new() { Kind = source.Kind, Uri = source.Uri, Name = source.Name };
+    public static MongoSourceRecord Source(DocumentSource source) => new() { Kind = source.Kind, Uri = source.Uri, Name = source.Name, Parent = source.Parent };
 
-    public static DocumentSource Source(MongoSourceRecord source) => new(source.Kind, source.Uri, source.Name);
+    public static DocumentSource Source(MongoSourceRecord source) => new(source.Kind, source.Uri, source.Name, source.Parent);
 
     public static MongoDocumentRecord ToRecord(StoredDocument d, DateTimeOffset storedAt) => new()
     {
@@ -32,6 +32,8 @@ internal static class MongoDocumentMapper
         Entities = d.Entities.Select(e => new MongoEntityRecord { Type = e.Type, Text = e.Text, Start = e.Start, End = e.End, Canonical = e.Canonical, Id = e.Id }).ToList(),
         EntityKeys = [.. d.EntityKeys],
         Cleaning = new MongoCleaningRecord { Removed = d.Removed.Select(r => new MongoRemovedRecord { Kind = r.Kind, Text = r.Text }).ToList() },
+        Format = d.Format,
+        Pages = d.Pages.Count == 0 ? null : d.Pages.Select(p => new MongoPageRecord { Number = p.Number, Start = p.Start, End = p.End }).ToList(),
     };
 
     public static StoredDocument FromRecord(MongoDocumentRecord r) => new()
@@ -51,5 +53,7 @@ internal static class MongoDocumentMapper
         Entities = r.Entities.Select(e => new EntityMention(e.Type, e.Text, e.Start, e.End, e.Canonical, e.Id)).ToList(),
         EntityKeys = r.EntityKeys,
         Removed = r.Cleaning.Removed.Select(x => new RemovedText(x.Kind, x.Text)).ToList(),
+        Format = r.Format,
+        Pages = r.Pages is { Count: > 0 } pages ? pages.Select(p => new PageSpan(p.Number, p.Start, p.End)).ToList() : Array.Empty<PageSpan>(),
     };
 }

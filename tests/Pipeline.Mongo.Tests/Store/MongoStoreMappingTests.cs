@@ -36,6 +36,27 @@ public sealed class MongoStoreMappingTests
     }
 
     [Fact]
+    public void Format_pages_and_container_are_stored_when_present()
+    {
+        var document = Sample() with
+        {
+            Source = new DocumentSource("inbox", "inbox:///all.zip#a.pdf", "all.zip/a.pdf", "inbox:///all.zip"),
+            Format = "pdf",
+            Pages = [new PageSpan(1, 0, 4), new PageSpan(2, 5, 14)],
+        };
+
+        var bson = MongoRender.Document(MongoDocumentMapper.ToRecord(document, Start));
+        var back = MongoDocumentMapper.FromRecord(MongoRender.RoundTrip(MongoDocumentMapper.ToRecord(document, Start)));
+
+        Assert.Equal("pdf", bson["format"].AsString);
+        Assert.Equal(BsonDocument.Parse("{ number: 2, start: 5, end: 14 }"), bson["pages"][1]);
+        Assert.Equal("inbox:///all.zip", bson["source"]["parent"].AsString);
+        Assert.Equal(document.Pages, back.Pages);
+        Assert.Equal(document.Source, back.Source);
+        Assert.Equal("pdf", back.Format);
+    }
+
+    [Fact]
     public void The_stored_shape_is_the_documented_one()
     {
         var document = Sample();

@@ -56,4 +56,14 @@ internal sealed class MongoDocumentRecord
 
     [BsonElement("cleaning")]
     public MongoCleaningRecord Cleaning { get; set; } = new();
+
+    /// <summary><c>html</c>, <c>text</c>, <c>pdf</c>, <c>docx</c>...; absent for documents stored before formats were recorded.</summary>
+    [BsonElement("format")]
+    [BsonIgnoreIfNull]
+    public string? Format { get; set; }
+
+    /// <summary>Page ranges of a paged source (PDF, slides); absent otherwise.</summary>
+    [BsonElement("pages")]
+    [BsonIgnoreIfNull]
+    public List<MongoPageRecord>? Pages { get; set; }
 }

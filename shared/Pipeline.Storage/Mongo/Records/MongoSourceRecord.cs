@@ -2,7 +2,7 @@ using MongoDB.Bson.Serialization.Attributes;
 
 namespace Pipeline.Storage.Mongo.Records;
 
-/// <summary><c>source: { kind, uri, name }</c>.</summary>
+/// <summary><c>source: { kind, uri, name, parent? }</c>.</summary>
 [BsonIgnoreExtraElements]
 internal sealed class MongoSourceRecord
 {
@@ -14,4 +14,9 @@ internal sealed class MongoSourceRecord
 
     [BsonElement("name")]
     public string Name { get; set; } = string.Empty;
+
+    /// <summary>The archive or e-mail the document came out of; absent otherwise.</summary>
+    [BsonElement("parent")]
+    [BsonIgnoreIfNull]
+    public string? Parent { get; set; }
 }
