@@ -14,14 +14,8 @@ internal static class TagCommand
         var command = new Command("tag", "Tag entities in plain text: write their types, spans, canonical names and ids.") { paths, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            IReadOnlyList<string> files;
-            try
+            if (await CliOptions.ExpandFilesOrReportAsync(parse.GetValue(paths)!) is not { } files)
             {
-                files = CliOptions.ExpandFiles(parse.GetValue(paths)!);
-            }
-            catch (FileNotFoundException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
                 return 2;
             }
 
