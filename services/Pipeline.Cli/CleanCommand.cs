@@ -21,14 +21,8 @@ internal static class CleanCommand
         var command = new Command("clean", "Clean documents: write the main text and what was removed.") { paths, output };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            IReadOnlyList<string> files;
-            try
+            if (await CliOptions.ExpandFilesOrReportAsync(parse.GetValue(paths)!) is not { } files)
             {
-                files = CliOptions.ExpandFiles(parse.GetValue(paths)!);
-            }
-            catch (FileNotFoundException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
                 return 2;
             }
 

@@ -11,6 +11,20 @@ internal static class CliOptions
     public static Option<string> Out() =>
         new("--out") { Description = "The output folder (created if missing).", Required = true };
 
+    /// <summary>As <see cref="ExpandFiles"/>, or null after printing which path does not exist.</summary>
+    public static async Task<IReadOnlyList<string>?> ExpandFilesOrReportAsync(IEnumerable<string> paths)
+    {
+        try
+        {
+            return ExpandFiles(paths);
+        }
+        catch (FileNotFoundException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return null;
+        }
+    }
+
     /// <summary>The files named, and every file under the folders named, sorted, without hidden files.</summary>
     public static IReadOnlyList<string> ExpandFiles(IEnumerable<string> paths)
     {

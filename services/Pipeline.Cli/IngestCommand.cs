@@ -26,14 +26,8 @@ internal static class IngestCommand
         var command = new Command("ingest", "Clean, tag and store files or folders now, with a progress bar and a summary.") { paths, data, timeout };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            IReadOnlyList<string> files;
-            try
+            if (await CliOptions.ExpandFilesOrReportAsync(parse.GetValue(paths)!) is not { } files)
             {
-                files = CliOptions.ExpandFiles(parse.GetValue(paths)!);
-            }
-            catch (FileNotFoundException ex)
-            {
-                await Console.Error.WriteLineAsync(ex.Message);
                 return 2;
             }
 

@@ -156,21 +156,7 @@ public sealed class PipelineSite : IAsyncLifetime
             new("Url", "<img src=x onerror=\"window.__pwned = 2\">", img, text.IndexOf('>', img) + 1, "<img src=x onerror=window.__pwned=3>", "<b>id</b>"),
             new("Chemical", "aspirin", aspirin, aspirin + 7, "aspirin", "DB00945"),
         ];
-        var document = new StoredDocument
-        {
-            Id = DocumentIdentity.ForSourceUri(uri),
-            Source = new DocumentSource("web", uri, "evil.example/post"),
-            Title = "<script>window.__pwned = 4</script>Hostile pwned page",
-            Text = text,
-            FetchedAt = DateTimeOffset.UtcNow,
-            Version = 1,
-            ContentHash = ContentHashing.Hash(text),
-            Entities = entities,
-            EntityKeys = StoredDocuments.EntityKeysOf(entities),
-            Removed = [new RemovedText("promotion", "<script>window.__pwned = 5</script>")],
-        };
-        await host!.Services.GetRequiredService<IDocumentStore>().UpsertAsync(document, CancellationToken.None);
-        return document.Id;
+        return await StoreWebDocumentAsync(uri, "<script>window.__pwned = 4</script>Hostile pwned page", text, entities, [new RemovedText("promotion", "<script>window.__pwned = 5</script>")]);
     }
 
     /// <summary>A person whose key is lower-cased ("person:marie curie") and whose name, as the text writes it, is not.</summary>
@@ -185,19 +171,27 @@ public sealed class PipelineSite : IAsyncLifetime
             new("Person", "Marie Curie", first, first + 11, "marie curie", null),
             new("Person", "Marie Curie", second, second + 11, "marie curie", null),
         ];
+        await StoreWebDocumentAsync(uri, "Radium notebooks", text, entities, []);
+    }
+
+    /// <summary>Writes a web document straight to the store, as the pipeline would have stored it.</summary>
+    private async Task<Guid> StoreWebDocumentAsync(string uri, string title, string text, List<EntityMention> entities, List<RemovedText> removed)
+    {
         var document = new StoredDocument
         {
             Id = DocumentIdentity.ForSourceUri(uri),
-            Source = new DocumentSource("web", uri, "archive.example/radium"),
-            Title = "Radium notebooks",
+            Source = new DocumentSource("web", uri, uri[(uri.IndexOf("//", StringComparison.Ordinal) + 2)..]),
+            Title = title,
             Text = text,
             FetchedAt = DateTimeOffset.UtcNow,
             Version = 1,
             ContentHash = ContentHashing.Hash(text),
             Entities = entities,
             EntityKeys = StoredDocuments.EntityKeysOf(entities),
+            Removed = removed,
         };
         await host!.Services.GetRequiredService<IDocumentStore>().UpsertAsync(document, CancellationToken.None);
+        return document.Id;
     }
 
     private static string FindSeeds()

@@ -253,4 +253,28 @@ public sealed class WriteTests : IDisposable
 
         throw new TimeoutException($"{location} never left 'processing'.");
     }
+
+    [Fact]
+    public async Task The_stats_say_writes_are_on_and_list_each_crawl_with_its_last_run_and_next_run()
+    {
+        var crawls = factory.Services.GetRequiredService<ICrawlStateStore>();
+        var now = DateTimeOffset.UtcNow;
+        await crawls.SaveCrawlAsync(new CrawlDefinition("news", ["https://example.com/"], TimeSpan.FromHours(6), null, 2, 100, "same-host", false, now), CancellationToken.None);
+        await crawls.SaveCrawlAsync(new CrawlDefinition("daily", ["https://example.org/"], null, "0 0 6 * * ?", 2, 100, "same-host", false, now), CancellationToken.None);
+        await ((ICrawlRunLog)crawls).SaveRunAsync(new CrawlRunRecord("news", now.AddHours(-1), now.AddMinutes(-50), 12, 30, 2, 44), CancellationToken.None);
+        await factory.Store.UpsertAsync(QueryApiFactory.Document("a.example/x", "X", "Some text.", null), CancellationToken.None);
+
+        var stats = await client.GetFromJsonAsync<JsonElement>(new Uri("/api/stats", UriKind.Relative));
+
+        Assert.True(stats.GetProperty("writes").GetBoolean());
+        Assert.True(stats.GetProperty("sizeBytes").GetInt64() > 0);
+        Assert.Equal(1, stats.GetProperty("storedPerMinute").EnumerateArray().Sum(m => m.GetProperty("count").GetInt64()));
+        var list = stats.GetProperty("crawls").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal("every 6h", list["news"].GetProperty("schedule").GetString());
+        Assert.Equal(12, list["news"].GetProperty("lastRun").GetProperty("fetched").GetInt32());
+        Assert.Equal(now.AddHours(5), list["news"].GetProperty("nextRun").GetDateTimeOffset(), TimeSpan.FromSeconds(1));
+        Assert.Equal("cron \"0 0 6 * * ?\"", list["daily"].GetProperty("schedule").GetString());
+        Assert.Equal(JsonValueKind.Null, list["daily"].GetProperty("lastRun").ValueKind);
+        Assert.True(list["daily"].GetProperty("nextRun").GetDateTimeOffset() > now);
+    }
 }
