@@ -19,6 +19,13 @@ public sealed class InboxOptions
     [Range(0, 60_000)]
     public int StableMilliseconds { get; set; } = 500;
 
+    /// <summary>
+    /// At most this many files are claimed and not yet finished; more wait in the inbox folder. Keeps the memory of
+    /// the in-memory transport (and the broker's queues) flat however many files are dropped at once.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxInFlight { get; set; } = 256;
+
     /// <summary>The file types accepted; anything else goes to <c>failed/</c> as unsupported.</summary>
     public string[] Extensions { get; set; } = [".txt", ".md", ".markdown", ".html", ".htm", ".xhtml"];
 }

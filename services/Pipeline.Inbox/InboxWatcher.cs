@@ -34,6 +34,7 @@ public sealed class InboxWatcher(
             if (InboxFolder.IsCandidateName(name))
             {
                 log.LogInformation("Resuming {File} left in processing/", name);
+                await folder.AcquireSlotAsync(stoppingToken);
                 await PublishAsync(name, stoppingToken);
             }
         }
@@ -119,9 +120,14 @@ public sealed class InboxWatcher(
         }
 
         sightings.Remove(name);
+        await folder.AcquireSlotAsync(cancellationToken);
         if (folder.TryClaim(name))
         {
             await PublishAsync(name, cancellationToken);
+        }
+        else
+        {
+            folder.ReleaseSlot();
         }
     }
 
