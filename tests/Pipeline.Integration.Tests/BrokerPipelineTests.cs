@@ -8,6 +8,7 @@ using Xunit.Abstractions;
 namespace Pipeline.Integration.Tests;
 
 /// <summary>The services deployment on a real broker: Inbox, Cleaner, Tagger and Store as separate processes.</summary>
+[Collection("Services on RabbitMQ")]
 public sealed class BrokerPipelineTests(RabbitMqFixture broker, ITestOutputHelper output) : IClassFixture<RabbitMqFixture>, IDisposable
 {
     private static readonly string[] Queues = ["clean-document", "tag-document", "store-document", "inbox-completion"];
