@@ -22,6 +22,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Measure performance.");
         command.Subcommands.Add(store);
         command.Subcommands.Add(Bench.PipelineBenchCommand.Create());
+        command.Subcommands.Add(Bench.MessageSizesBench.Create());
         return command;
     }
 

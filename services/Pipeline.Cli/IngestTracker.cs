@@ -8,8 +8,19 @@ internal sealed class IngestTracker
 {
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource<IngestResult>> pending = new();
 
-    public Task<IngestResult> Expect(Guid documentId) =>
-        pending.GetOrAdd(documentId, _ => new TaskCompletionSource<IngestResult>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    public Task<IngestResult> Expect(Guid documentId)
+    {
+        var source = pending.GetOrAdd(documentId, _ => new TaskCompletionSource<IngestResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        // Once its result is in, the entry goes: a long ingest holds only the documents in flight.
+        _ = source.Task.ContinueWith(
+            _ => pending.TryRemove(KeyValuePair.Create(documentId, source)),
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return source.Task;
+    }
+
+    /// <summary>How many documents are expected or have results nobody has asked for yet.</summary>
+    public int Pending => pending.Count;
 
     private readonly ConcurrentDictionary<Guid, IReadOnlyList<Guid>> children = new();
 

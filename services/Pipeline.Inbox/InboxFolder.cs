@@ -7,12 +7,16 @@ namespace Pipeline.Inbox;
 /// The inbox's folders and the moves between them: inbox → processing/ → done/ or failed/.
 /// File names come from messages too, so every name is checked to be a plain name inside the folder.
 /// </summary>
-public sealed class InboxFolder
+public sealed class InboxFolder : IDisposable
 {
     private static readonly JsonSerializerOptions Indented = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public InboxFolder(string root)
+    // Claimed files not yet moved to done/ or failed/ (see InboxOptions.MaxInFlight).
+    private readonly SemaphoreSlim slots;
+
+    public InboxFolder(string root, int maxInFlight = 256)
     {
+        slots = new SemaphoreSlim(maxInFlight, maxInFlight);
         Root = Path.GetFullPath(root);
         Processing = Path.Combine(Root, "processing");
         Done = Path.Combine(Root, "done");
@@ -36,6 +40,22 @@ public sealed class InboxFolder
 
     /// <summary>True for a name the inbox takes (see <see cref="InboxNames.WhyNotTaken"/>).</summary>
     public static bool IsCandidateName(string name) => InboxNames.WhyNotTaken(name) is null;
+
+    /// <summary>Waits until fewer than the maximum of files are in flight, and takes a place for one more.</summary>
+    public Task AcquireSlotAsync(CancellationToken cancellationToken) => slots.WaitAsync(cancellationToken);
+
+    /// <summary>Gives back a place taken for a file that was not claimed after all (or has finished).</summary>
+    public void ReleaseSlot()
+    {
+        try
+        {
+            slots.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // A file finished that this process did not count (claimed before a restart by another process).
+        }
+    }
 
     /// <summary>Moves a dropped file into processing/, unless a file of that name is already being processed.</summary>
     public bool TryClaim(string name)
@@ -70,6 +90,8 @@ public sealed class InboxFolder
     /// </summary>
     public bool Refuse(string name, InboxError error) => MoveOut(name, Root, Failed, error);
 
+    public void Dispose() => slots.Dispose();
+
     /// <summary>The inbox name of a source, or null when the source is not an inbox file or its name is unsafe.</summary>
     public static string? NameOf(DocumentSource source) =>
         source.Kind == InboxSources.Kind && IsCandidateName(source.Name) ? source.Name : null;
@@ -99,6 +121,12 @@ public sealed class InboxFolder
         try
         {
             File.Move(source, finalPath, overwrite: false);
+            if (from == Processing)
+            {
+                // A refused entry never took a place; a file leaving processing/ gives its place back.
+                ReleaseSlot();
+            }
+
             return true;
         }
         catch (FileNotFoundException)

@@ -33,4 +33,11 @@ public sealed class InboxOptions
     /// <summary>The file types accepted (the last extension of the name: <c>.gz</c> for <c>.tar.gz</c>); anything else goes to <c>failed/</c> as unsupported.</summary>
     public string[] Extensions { get; set; } =
         [".txt", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".docx", ".pptx", ".eml", ".epub", ".zip", ".tar", ".tgz", ".gz"];
+
+    /// <summary>
+    /// At most this many files are claimed and not yet finished; more wait in the inbox folder. Keeps the memory of
+    /// the in-memory transport (and the broker's queues) flat however many files are dropped at once.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int MaxInFlight { get; set; } = 256;
 }

@@ -18,7 +18,11 @@ public static class InboxService
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(sp => new InboxFolder(sp.GetRequiredService<IOptions<InboxOptions>>().Value.Path));
+        builder.Services.AddSingleton(sp =>
+        {
+            var inbox = sp.GetRequiredService<IOptions<InboxOptions>>().Value;
+            return new InboxFolder(inbox.Path, inbox.MaxInFlight);
+        });
         builder.Services.AddSingleton(sp => new FileIntake(
             sp.GetRequiredService<IOptions<PipelineOptions>>().Value.MaxDocumentBytes,
             sp.GetRequiredService<IOptions<InboxOptions>>().Value.Extensions,

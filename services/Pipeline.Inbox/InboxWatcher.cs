@@ -78,6 +78,7 @@ public sealed class InboxWatcher(
                 var name = Path.GetFileName(path);
                 if (InboxFolder.IsCandidateName(name))
                 {
+                    await folder.AcquireSlotAsync(stoppingToken);
                     await work.WriteAsync(new InboxWork(name, Resumed: true), stoppingToken);
                     resumed++;
                 }
@@ -180,9 +181,14 @@ public sealed class InboxWatcher(
         }
 
         sightings.Remove(name);
+        await folder.AcquireSlotAsync(cancellationToken);
         if (folder.TryClaim(name))
         {
             await work.WriteAsync(new InboxWork(name, Resumed: false), cancellationToken);
+        }
+        else
+        {
+            folder.ReleaseSlot();
         }
     }
 

@@ -12,6 +12,7 @@ namespace Pipeline.Integration.Tests;
 /// The services deployment on a real broker: Inbox, Cleaner, Tagger and Store as separate processes, storing in
 /// SQLite and (where a MongoDB server can be had) in MongoDB, served from there by the Query API.
 /// </summary>
+[Collection("Services on RabbitMQ")]
 public sealed class BrokerPipelineTests(RabbitMqFixture broker, MongoServerFixture mongo, ITestOutputHelper output)
     : IClassFixture<RabbitMqFixture>, IClassFixture<MongoServerFixture>, IDisposable
 {

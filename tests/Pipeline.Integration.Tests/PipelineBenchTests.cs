@@ -3,7 +3,8 @@ using Pipeline.Tests.Shared;
 
 namespace Pipeline.Integration.Tests;
 
-/// <summary>A small <c>pipeline bench pipeline</c> in both deployments: every document accounted for, every figure measured (no timing asserted).</summary>
+/// <summary>A small <c>pipeline bench pipeline</c> in both deployments: every document accounted for, every figure measured (no timing asserted). In the broker tests' collection: both use the same queue names, so never at once on one RABBITMQ_URL.</summary>
+[Collection("Services on RabbitMQ")]
 public sealed class PipelineBenchTests(RabbitMqFixture broker) : IClassFixture<RabbitMqFixture>, IDisposable
 {
     private const int Documents = 14;

@@ -12,6 +12,7 @@ internal sealed record BenchResult(
     double Seconds,
     double DocumentsPerSecond,
     BenchLatency? Latency,
+    BenchLatency? WebPageLatency,
     IReadOnlyList<BenchProcessFigures> Processes)
 {
     public string Label => OfferedRate is { } rate ? $"{Mode} at {rate:0.#} docs/s offered" : $"{Mode} flat out";

@@ -204,6 +204,7 @@ internal sealed class PipelineBench(string work, string? rabbitMqUrl, TimeSpan t
         var first = drops.Values.Min();
         var last = first;
         var latencies = new List<double>(drops.Count);
+        var webPages = new List<double>();
         int stored = 0, duplicates = 0;
         using (var connection = new SqliteConnection(ReadOnly(data)))
         {
@@ -221,6 +222,11 @@ internal sealed class PipelineBench(string work, string? rabbitMqUrl, TimeSpan t
                 var at = DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1));
                 last = at > last ? at : last;
                 latencies.Add((at - dropped).TotalMilliseconds);
+                if (reader.GetString(0).EndsWith(".html", StringComparison.Ordinal))
+                {
+                    webPages.Add((at - dropped).TotalMilliseconds);
+                }
+
                 _ = reader.GetInt32(2) == 0 ? stored++ : duplicates++;
             }
         }
@@ -237,7 +243,7 @@ internal sealed class PipelineBench(string work, string? rabbitMqUrl, TimeSpan t
 
         var seconds = Math.Max((last - first).TotalSeconds, 0.001);
         var missing = drops.Count - stored - duplicates - rejected.Values.Sum();
-        return new BenchResult(mode, rate, drops.Count, stored, duplicates, rejected, missing, seconds, drops.Count / seconds, BenchLatency.Of(latencies), []);
+        return new BenchResult(mode, rate, drops.Count, stored, duplicates, rejected, missing, seconds, drops.Count / seconds, BenchLatency.Of(latencies), BenchLatency.Of(webPages), []);
     }
 
     private static string WarmUpText(IReadOnlyList<string> corpus)

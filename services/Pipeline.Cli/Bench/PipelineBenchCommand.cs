@@ -100,6 +100,11 @@ internal static class PipelineBenchCommand
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  drop-to-stored latency: p50 {l.P50:N0} ms, p90 {l.P90:N0} ms, p99 {l.P99:N0} ms, max {l.Max:N0} ms"));
         }
 
+        if (result.WebPageLatency is { } w)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    of which web pages: p50 {w.P50:N0} ms, p90 {w.P90:N0} ms, p99 {w.P99:N0} ms"));
+        }
+
         Console.WriteLine("  process        CPU s   docs/CPU-s   peak MB");
         foreach (var p in result.Processes)
         {
