@@ -1,3 +1,4 @@
+using Pipeline.Storage.Sqlite;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -21,9 +22,11 @@ public sealed class InboxFlowControlTests : IDisposable
             b => b.AddConsumer<InboxCompletionConsumer, InboxCompletionConsumerDefinition>());
         await using var _ = provider;
         var options = new InboxOptions { Path = root, RescanSeconds = 1, StableMilliseconds = 100 };
-        using var watcher = new InboxWatcher(
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions { Path = Path.Combine(root + "-data", "pipeline.db") });
+        var publisher = new InboxPublisher(
             folder, new FileIntake(1024 * 1024, options.Extensions, TimeProvider.System), provider.GetRequiredService<IBus>(),
-            Options.Create(options), TimeProvider.System, NullLogger<InboxWatcher>.Instance);
+            store, Options.Create(options), NullLogger<InboxPublisher>.Instance);
+        using var watcher = new InboxWatcher(folder, publisher, Options.Create(options), TimeProvider.System, NullLogger<InboxWatcher>.Instance);
         await watcher.StartAsync(default);
 
         for (var i = 0; i < 5; i++)
@@ -44,5 +47,13 @@ public sealed class InboxFlowControlTests : IDisposable
         await watcher.StopAsync(default);
     }
 
-    public void Dispose() => Directory.Delete(root, recursive: true);
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(root, recursive: true);
+        if (Directory.Exists(root + "-data"))
+        {
+            Directory.Delete(root + "-data", recursive: true);
+        }
+    }
 }

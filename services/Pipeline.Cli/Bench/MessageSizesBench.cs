@@ -38,7 +38,7 @@ internal static class MessageSizesBench
             foreach (var file in files)
             {
                 var source = InboxSources.For(Path.GetFileName(file));
-                var (fetched, _) = await intake.ReadAsync(file, InboxSources.IdOf(Path.GetFileName(file)), source, cancellationToken);
+                var fetched = (await intake.ReadAsync(file, InboxSources.IdOf(Path.GetFileName(file)), source, stampVersion: false, cancellationToken)).Fetched;
                 if (fetched is null)
                 {
                     continue;
