@@ -100,7 +100,8 @@ public static class CleaningEvaluation
             var expected = mainContent.GetString() ?? string.Empty;
             var s = WordOverlap.Score(text, expected);
             (scores.TryGetValue(type, out var list) ? list : scores[type] = []).Add(s);
-            perPage.Add(new PageScore(id, type, s.Precision, s.Recall, s.F1));
+            var wantAuthor = truth.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+            perPage.Add(new PageScore(id, type, s.Precision, s.Recall, s.F1, wantAuthor, author));
 
             var wantTitle = truth.TryGetProperty("title", out var t) ? t.GetString() : null;
             if (!string.IsNullOrWhiteSpace(wantTitle))
@@ -109,7 +110,7 @@ public static class CleaningEvaluation
                 titleRight += Snippets.Normalise(wantTitle) == Snippets.Normalise(title) ? 1 : 0;
             }
 
-            authors.Add(truth.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null, author);
+            authors.Add(wantAuthor, author);
             var normalised = Snippets.Normalise(text);
             Snippets.Count(truth, "without", normalised, ref without, ref leaked);
             Snippets.Count(truth, "with", normalised, ref with, ref covered);
