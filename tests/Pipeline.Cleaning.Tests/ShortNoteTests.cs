@@ -99,7 +99,7 @@ public sealed class ShortNoteTests
     [Fact]
     public void Menu_runs_around_an_article_dump_are_removed_as_navigation()
     {
-        const string paragraph = "The harbour master counted forty boats leaving before dawn, more than in any week since the new quay was finished, and the fish market stayed open late.";
+        const string paragraph = "The harbour master counted forty boats leaving before dawn, more than in any week since the new quay was finished, and the fish market stayed open late. Buyers came from three towns along the coast, and by noon the price of mackerel had fallen by half.";
         var result = Clean("Home\nNews\nSport\nWeather\nPodcasts\nContact\n\nBoats at dawn\n\n" + paragraph + "\n", "en");
         Assert.Equal(paragraph, result.Text);
         Assert.Equal("Boats at dawn", result.Title);

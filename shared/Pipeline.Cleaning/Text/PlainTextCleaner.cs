@@ -26,8 +26,8 @@ internal static class PlainTextCleaner
     /// <summary>A run of at least this many label lines in a row is a menu.</summary>
     private const int MenuRun = 5;
 
-    /// <summary>Menus are only looked for around a paragraph this long: without one, short lines are the document.</summary>
-    private const int ProseParagraphWords = 20;
+    /// <summary>Menus are only looked for around this many words of prose (lines of 8 words or more, wrapped or not): without them, short lines are the document.</summary>
+    private const int ProseWords = 40;
 
     /// <summary>A line this long after a run of labels is text, and the label above it its heading.</summary>
     private const int ProseLineWords = 8;
@@ -41,7 +41,13 @@ internal static class PlainTextCleaner
     /// </summary>
     private static void MarkMenuRuns(List<TextUnit> units)
     {
-        if (!units.Exists(u => u.Words >= ProseParagraphWords && u.EndsSentence))
+        var proseWords = 0;
+        foreach (var u in units)
+        {
+            proseWords += u.Words >= ProseLineWords ? u.Words : 0;
+        }
+
+        if (proseWords < ProseWords)
         {
             // A shopping list or a list of names is the document itself, not its furniture.
             return;
