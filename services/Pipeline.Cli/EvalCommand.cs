@@ -22,8 +22,10 @@ internal static class EvalCommand
         var dataset = new Option<string>("--dataset") { Description = "The WCXB folder (html/, ground-truth/).", Required = true };
         var limit = new Option<int?>("--limit") { Description = "Evaluate at most this many pages." };
         var stride = new Option<int>("--stride") { Description = "Take every Nth page (a fixed subset).", DefaultValueFactory = _ => 1 };
-        var pages = new Option<string?>("--pages") { Description = "Also write each page's scores to this TSV file (id, type, P, R, F1)." };
-        var command = new Command("clean", "Word-level P/R/F1 per page type, title accuracy, boilerplate leakage, authors and pages/s.") { dataset, limit, stride, pages };
+        var pages = new Option<string?>("--pages") { Description = "Also write each page's scores to this TSV file (id, type, P, R, F1, labelled author, found author)." };
+        var asText = new Option<string?>("--as-text") { Description = "Render each page to plain text first (own, lynx, w3m, html2text) and clean the text dump; also reports keeping the whole dump." };
+        asText.AcceptOnlyFromAmong([.. TextRenderer.Names]);
+        var command = new Command("clean", "Word-level P/R/F1 per page type, title accuracy, boilerplate leakage, authors and pages/s.") { dataset, limit, stride, pages, asText };
         command.SetAction((parse, cancellationToken) =>
         {
             var path = parse.GetValue(dataset)!;
@@ -33,17 +35,20 @@ internal static class EvalCommand
                 return Task.FromResult(2);
             }
 
-            var report = CleaningEvaluation.RunWcxb(path, parse.GetValue(limit), parse.GetValue(stride), ct: cancellationToken);
+            var renderer = parse.GetValue(asText) is { } name ? TextRenderer.Create(name) : null;
+            var report = CleaningEvaluation.RunWcxb(path, parse.GetValue(limit), parse.GetValue(stride), ct: cancellationToken, renderer: renderer);
             Console.WriteLine(report.ToText());
             if (parse.GetValue(pages) is { } tsv)
             {
-                File.WriteAllLines(tsv, report.Pages.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Id}\t{p.PageType}\t{p.Precision:F4}\t{p.Recall:F4}\t{p.F1:F4}")));
+                File.WriteAllLines(tsv, report.Pages.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Id}\t{p.PageType}\t{p.Precision:F4}\t{p.Recall:F4}\t{p.F1:F4}\t{Cell(p.ExpectedAuthor)}\t{Cell(p.Author)}")));
             }
 
             return Task.FromResult(0);
         });
         return command;
     }
+
+    private static string Cell(string? value) => value is null ? string.Empty : value.ReplaceLineEndings(" ").Replace('\t', ' ');
 
     private static Command Tag()
     {

@@ -88,6 +88,25 @@ public sealed class ShortNoteTests
     }
 
     [Fact]
+    public void A_shopping_list_without_markers_is_kept_whole()
+    {
+        const string list = "Groceries\n\nmilk\neggs\nbread\nbutter\napples\nolive oil";
+        var result = Clean(list + "\n", "en");
+        Assert.Equal("Groceries", result.Title);
+        Assert.Equal("milk\neggs\nbread\nbutter\napples\nolive oil", result.Text);
+    }
+
+    [Fact]
+    public void Menu_runs_around_an_article_dump_are_removed_as_navigation()
+    {
+        const string paragraph = "The harbour master counted forty boats leaving before dawn, more than in any week since the new quay was finished, and the fish market stayed open late. Buyers came from three towns along the coast, and by noon the price of mackerel had fallen by half.";
+        var result = Clean("Home\nNews\nSport\nWeather\nPodcasts\nContact\n\nBoats at dawn\n\n" + paragraph + "\n", "en");
+        Assert.Equal(paragraph, result.Text);
+        Assert.Equal("Boats at dawn", result.Title);
+        Assert.Contains(result.Removed, r => r.Kind == BoilerplateKinds.Navigation && r.Text == "Podcasts");
+    }
+
+    [Fact]
     public void A_note_that_reads_like_a_newsletter_prompt_is_still_kept()
     {
         const string note = "Sign up for our newsletter before the conference so the organisers can send the programme.";

@@ -25,7 +25,8 @@ public static class CleaningEvaluation
     /// <param name="stride">Take every n-th page (1 = all), for a fixed, spread-out subset.</param>
     /// <param name="cleaner">The cleaner to evaluate; a default one when null.</param>
     /// <param name="ct">Stops the run between pages.</param>
-    public static CleaningReport RunWcxb(string datasetDir, int? limit = null, int stride = 1, DocumentCleaner? cleaner = null, CancellationToken ct = default)
+    /// <param name="renderer">When set, each page is first rendered to plain text with it and the text dump is cleaned; the report then also scores keeping the whole dump.</param>
+    public static CleaningReport RunWcxb(string datasetDir, int? limit = null, int stride = 1, DocumentCleaner? cleaner = null, CancellationToken ct = default, TextRenderer? renderer = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(datasetDir);
         ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
@@ -38,6 +39,7 @@ public static class CleaningEvaluation
         var authors = new AuthorTally();
         var lost = new List<string>();
         var perPage = new List<PageScore>();
+        var keepAll = new List<(double P, double R, double F)>();
         long bytes = 0;
         var clock = new Stopwatch();
         var process = Process.GetCurrentProcess();
@@ -73,11 +75,20 @@ public static class CleaningEvaluation
 
             string text = string.Empty, title = string.Empty;
             string? author = null;
+            var input = new CleaningInput(html, id + ".html", "text/html", url);
+            if (renderer is not null)
+            {
+                var dump = renderer.Render(html);
+                keepAll.Add(WordOverlap.Score(dump, mainContent.GetString() ?? string.Empty));
+                input = new CleaningInput(System.Text.Encoding.UTF8.GetBytes(dump), id + ".txt", "text/plain; charset=utf-8", url);
+                html = input.Content.ToArray();
+            }
+
             var cpuBefore = process.TotalProcessorTime;
             clock.Start();
             try
             {
-                var result = cleaner.Clean(new CleaningInput(html, id + ".html", "text/html", url));
+                var result = cleaner.Clean(input);
                 text = result.Text;
                 title = result.Title;
                 author = result.Author;
@@ -100,7 +111,8 @@ public static class CleaningEvaluation
             var expected = mainContent.GetString() ?? string.Empty;
             var s = WordOverlap.Score(text, expected);
             (scores.TryGetValue(type, out var list) ? list : scores[type] = []).Add(s);
-            perPage.Add(new PageScore(id, type, s.Precision, s.Recall, s.F1));
+            var wantAuthor = truth.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null;
+            perPage.Add(new PageScore(id, type, s.Precision, s.Recall, s.F1, wantAuthor, author));
 
             var wantTitle = truth.TryGetProperty("title", out var t) ? t.GetString() : null;
             if (!string.IsNullOrWhiteSpace(wantTitle))
@@ -109,7 +121,7 @@ public static class CleaningEvaluation
                 titleRight += Snippets.Normalise(wantTitle) == Snippets.Normalise(title) ? 1 : 0;
             }
 
-            authors.Add(truth.TryGetProperty("author", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString() : null, author);
+            authors.Add(wantAuthor, author);
             var normalised = Snippets.Normalise(text);
             Snippets.Count(truth, "without", normalised, ref without, ref leaked);
             Snippets.Count(truth, "with", normalised, ref with, ref covered);
@@ -119,7 +131,7 @@ public static class CleaningEvaluation
         var overall = Mean("all", scores.Values.SelectMany(v => v).ToList());
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
         return new CleaningReport(
-            datasetDir,
+            renderer is null ? datasetDir : $"{datasetDir} rendered as text by {renderer.Name}",
             byType,
             overall,
             titles == 0 ? 0 : (double)titleRight / titles,
@@ -132,7 +144,11 @@ public static class CleaningEvaluation
             authors.WrongRate,
             pages / seconds,
             bytes / 1e6 / seconds,
-            pages / Math.Max(cpu.TotalSeconds, 1e-9));
+            pages / Math.Max(cpu.TotalSeconds, 1e-9))
+        {
+            KeepEverything = renderer is null ? null : Mean("keep all", keepAll),
+            MegabytesPerCpuSecond = bytes / 1e6 / Math.Max(cpu.TotalSeconds, 1e-9),
+        };
     }
 
     private static PageTypeScore Mean(string type, List<(double P, double R, double F)> s) =>

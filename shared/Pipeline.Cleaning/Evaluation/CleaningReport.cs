@@ -34,6 +34,12 @@ public sealed record CleaningReport(
     double MegabytesPerSecond,
     double PagesPerCpuSecond)
 {
+    /// <summary>For text renderings: the scores of keeping the whole dump, the baseline the cleaner must beat.</summary>
+    public PageTypeScore? KeepEverything { get; init; }
+
+    /// <summary>Input megabytes cleaned per second of processor time.</summary>
+    public double MegabytesPerCpuSecond { get; init; }
+
     /// <summary>The F1 over article pages (0 when there are none).</summary>
     public double ArticleF1 => ByType.FirstOrDefault(t => t.PageType == "article")?.F1 ?? 0;
 
@@ -51,6 +57,11 @@ public sealed record CleaningReport(
 
         sb.Append(c, $"\narticle F1         {ArticleF1:F3}\n");
         sb.Append(c, $"overall F1         {Overall.F1:F3}\n");
+        if (KeepEverything is { } all)
+        {
+            sb.Append(c, $"keep-everything F1 {all.F1:F3} (P {all.Precision:F3}, R {all.Recall:F3})\n");
+        }
+
         sb.Append(c, $"title accuracy     {TitleAccuracy:P1}\n");
         sb.Append(c, $"without leakage    {WithoutLeakage:P1}\n");
         sb.Append(c, $"with coverage      {WithCoverage:P1}\n");
@@ -59,7 +70,7 @@ public sealed record CleaningReport(
         sb.Append(c, $"rejected           {Rejected}\n");
         sb.Append(c, $"lost (>= 50 words) {Lost.Count}{(Lost.Count == 0 ? string.Empty : ": " + string.Join(' ', Lost.Take(30)))}\n");
         sb.Append(c, $"speed              {PagesPerSecond:F0} pages/s, {MegabytesPerSecond:F1} MB/s (one thread, wall clock)\n");
-        sb.Append(c, $"                   {PagesPerCpuSecond:F0} pages per CPU-second\n");
+        sb.Append(c, $"                   {PagesPerCpuSecond:F0} pages per CPU-second, {MegabytesPerCpuSecond:F1} MB per CPU-second\n");
         return sb.ToString();
     }
 }

@@ -6,4 +6,6 @@ namespace Pipeline.Cleaning.Evaluation;
 /// <param name="Precision">Word precision.</param>
 /// <param name="Recall">Word recall.</param>
 /// <param name="F1">Word F1.</param>
-public sealed record PageScore(string Id, string PageType, double Precision, double Recall, double F1);
+/// <param name="ExpectedAuthor">The labelled author, if any.</param>
+/// <param name="Author">The author the cleaner found, if any.</param>
+public sealed record PageScore(string Id, string PageType, double Precision, double Recall, double F1, string? ExpectedAuthor, string? Author);

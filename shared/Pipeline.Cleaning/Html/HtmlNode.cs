@@ -23,6 +23,9 @@ internal sealed class HtmlNode(string? tag, HtmlNode? parent)
 
     public string? ItemType { get; set; }
 
+    /// <summary>A link marked <c>rel="author"</c>.</summary>
+    public bool AuthorLink { get; init; }
+
     /// <summary>hidden, aria-hidden=true, or display:none inline.</summary>
     public bool Hidden { get; set; }
 

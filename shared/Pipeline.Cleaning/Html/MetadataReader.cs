@@ -13,17 +13,68 @@ internal static partial class MetadataReader
             ?? DateLine.ParseIso(First(doc, "article:published_time", "og:published_time", "datePublished", "publish-date", "publish_date", "pubdate", "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date", "article.published"))
             ?? (doc.TimeValues.Count > 0 ? DateLine.ParseIso(doc.TimeValues[0]) : null);
 
-        var author = ld.Author ?? First(doc, "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "twitter:creator");
-        if (author is not null && (author.StartsWith("http", StringComparison.OrdinalIgnoreCase) || author.StartsWith('@')))
-        {
-            author = null;
-        }
-
         var site = First(doc, "og:site_name", "application-name", "apple-mobile-web-app-title") ?? ld.Publisher ?? url?.Host;
+        var author = ReadAuthor(doc, ld, site, url);
+
         var lang = Normalise(doc.Language) ?? Normalise(First(doc, "og:locale", "language", "content-language", "dc.language"));
         var headline = ld.Headline ?? First(doc, "og:title", "twitter:title", "headline");
         var description = ld.Body ?? First(doc, "og:description", "description", "twitter:description") ?? ld.Description;
         return new HtmlMetadata(doc.Title, headline, published, author, site, lang, description is null ? null : Flatten(description));
+    }
+
+    /// <summary>
+    /// The author from structured data and meta tags, else the byline next to the page's heading (not on product pages,
+    /// whose reviews name many people). A name that is the site's own is kept only when no byline names a person.
+    /// </summary>
+    private static string? ReadAuthor(HtmlDocument doc, JsonLdFields ld, string? site, Uri? url)
+    {
+        // twitter:creator is the site's account more often than the writer's, and is left out.
+        var declared = AuthorFinder.Clean(ld.Author)
+            ?? AuthorFinder.Clean(First(doc, "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"))
+            ?? AuthorFinder.Clean(Labelled(doc, "written by", "author"));
+        var product = ld.IsProduct || (doc.Meta.TryGetValue("og:type", out var ogType) && ogType.StartsWith("product", StringComparison.OrdinalIgnoreCase));
+        if (product || (declared is not null && !IsSiteName(declared, site, url)))
+        {
+            return declared;
+        }
+
+        var byline = AuthorFinder.Find(doc.Root);
+        return byline is not null && !IsSiteName(byline, site, url) ? byline : declared ?? byline;
+    }
+
+    /// <summary>"Ridge" on ridge.com, "USA TODAY" on usatoday.com: the publisher named as the author.</summary>
+    private static bool IsSiteName(string name, string? site, Uri? url)
+    {
+        var key = Letters(name);
+        if (key.Length < 3)
+        {
+            return false;
+        }
+
+        var host = url is null ? string.Empty : Letters(url.Host);
+        return host.Contains(key, StringComparison.Ordinal) || (site is not null && Letters(site) is { Length: >= 3 } s && (s.Contains(key, StringComparison.Ordinal) || key.Contains(s, StringComparison.Ordinal)));
+    }
+
+    private static string Letters(string s) => string.Concat(s.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    /// <summary>The value of a <c>twitter:labelN</c>/<c>twitter:dataN</c> pair whose label is one of <paramref name="labels"/>.</summary>
+    private static string? Labelled(HtmlDocument doc, params ReadOnlySpan<string> labels)
+    {
+        for (var i = 1; i <= 4; i++)
+        {
+            if (doc.Meta.TryGetValue($"twitter:label{i}", out var label) && doc.Meta.TryGetValue($"twitter:data{i}", out var data))
+            {
+                foreach (var wanted in labels)
+                {
+                    if (label.Trim().Equals(wanted, StringComparison.OrdinalIgnoreCase))
+                    {
+                        return data;
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     private static string? First(HtmlDocument doc, params ReadOnlySpan<string> keys)

@@ -12,6 +12,7 @@ internal static class PlainTextCleaner
     public static TextCleanOutcome Clean(string text, bool markdown)
     {
         var units = LineSplitter.Split(text, markdown);
+        MarkMenuRuns(units);
         var outcome = Clean(units, pickTitle: true);
         if (outcome.Body.Length == 0 && KeepProse(units))
         {
@@ -21,6 +22,61 @@ internal static class PlainTextCleaner
 
         return outcome.Title.Length > 0 || outcome.Body.Length == 0 ? outcome : outcome with { Title = TitlePicker.Derive(outcome.Body) };
     }
+
+    /// <summary>A run of at least this many label lines in a row is a menu.</summary>
+    private const int MenuRun = 5;
+
+    /// <summary>Menus are only looked for around this many words of prose (lines of 8 words or more, wrapped or not): without them, short lines are the document.</summary>
+    private const int ProseWords = 40;
+
+    /// <summary>A line this long after a run of labels is text, and the label above it its heading.</summary>
+    private const int ProseLineWords = 8;
+
+    /// <summary>A menu entry has at most this many words.</summary>
+    private const int MenuWords = 4;
+
+    /// <summary>
+    /// A web page copied as text starts and ends with its menus: long runs of one- to four-word labels with no
+    /// sentence among them. Lists with markers are left alone (ingredients, specifications, facts).
+    /// </summary>
+    private static void MarkMenuRuns(List<TextUnit> units)
+    {
+        var proseWords = 0;
+        foreach (var u in units)
+        {
+            proseWords += u.Words >= ProseLineWords ? u.Words : 0;
+        }
+
+        if (proseWords < ProseWords)
+        {
+            // A shopping list or a list of names is the document itself, not its furniture.
+            return;
+        }
+
+        var start = 0;
+        for (var i = 0; i <= units.Count; i++)
+        {
+            if (i < units.Count && IsMenuEntry(units[i]))
+            {
+                continue;
+            }
+
+            // The label right above a paragraph is its heading (the title), not the menu's last entry.
+            var end = i < units.Count && units[i].Words >= ProseLineWords && units[i - 1 < 0 ? 0 : i - 1].BlankBefore ? i - 1 : i;
+            if (end - start >= MenuRun)
+            {
+                for (var k = start; k < end; k++)
+                {
+                    units[k].Kind ??= BoilerplateKinds.Navigation;
+                }
+            }
+
+            start = i + 1;
+        }
+    }
+
+    private static bool IsMenuEntry(TextUnit u) =>
+        u.Words is > 0 and <= MenuWords && !u.EndsSentence && !u.Text.EndsWith('?') && !u.IsHeading && !LinePatterns.ListMarker().IsMatch(u.Text) && !u.Text.Any(char.IsDigit);
 
     /// <summary>
     /// The last resort before a text is rejected as empty: every line that reads as prose (a few words, not a menu of
