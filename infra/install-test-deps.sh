@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond the .NET SDK, from the OS packages: rabbitmq-server (integration tests),
-# docker-compose (validates docker-compose.yml without an engine) and chromium (browser tests).
+# docker-compose (validates docker-compose.yml), docker.io and debootstrap (Testcontainers and its broker image) and
+# chromium (browser tests).
 set -euo pipefail
 missing=()
 [ -x /usr/lib/rabbitmq/bin/rabbitmq-server ] || missing+=(rabbitmq-server)
 command -v docker-compose > /dev/null || missing+=(docker-compose)
+command -v dockerd > /dev/null || missing+=(docker.io)
+command -v debootstrap > /dev/null || missing+=(debootstrap)
 command -v chromium > /dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then

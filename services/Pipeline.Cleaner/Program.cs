@@ -5,4 +5,4 @@ using Pipeline.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 CleanerService.AddServices(builder);
 builder.AddPipeline(CleanerService.AddConsumers);
-await builder.Build().RunAsync();
+return await builder.Build().RunPipelineAsync();

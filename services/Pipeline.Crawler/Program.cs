@@ -5,4 +5,4 @@ using Pipeline.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 CrawlerService.AddServices(builder);
 builder.AddPipeline(CrawlerService.AddConsumers);
-await builder.Build().RunAsync();
+return await builder.Build().RunPipelineAsync();

@@ -5,4 +5,4 @@ using Pipeline.Hosting;
 var builder = Host.CreateApplicationBuilder(args);
 FetcherService.AddServices(builder);
 builder.AddPipeline(FetcherService.AddConsumers);
-await builder.Build().RunAsync();
+return await builder.Build().RunPipelineAsync();

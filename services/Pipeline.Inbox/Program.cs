@@ -5,4 +5,4 @@ using Pipeline.Inbox;
 var builder = Host.CreateApplicationBuilder(args);
 InboxService.AddServices(builder);
 builder.AddPipeline(InboxService.AddConsumers);
-await builder.Build().RunAsync();
+return await builder.Build().RunPipelineAsync();

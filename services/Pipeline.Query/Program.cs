@@ -6,7 +6,7 @@ QueryService.AddServices(builder);
 builder.AddPipeline(QueryService.AddConsumers);
 var app = builder.Build();
 QueryService.Map(app);
-await app.RunAsync();
+return await app.RunPipelineAsync();
 
 /// <summary>The entry point, public for WebApplicationFactory.</summary>
 public partial class Program;

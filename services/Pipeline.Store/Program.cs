@@ -5,4 +5,4 @@ using Pipeline.Store;
 var builder = Host.CreateApplicationBuilder(args);
 StoreService.AddServices(builder);
 builder.AddPipeline(StoreService.AddConsumers);
-await builder.Build().RunAsync();
+return await builder.Build().RunPipelineAsync();

@@ -5,4 +5,4 @@ using Pipeline.Tagger;
 var builder = Host.CreateApplicationBuilder(args);
 TaggerService.AddServices(builder);
 builder.AddPipeline(TaggerService.AddConsumers);
-await builder.Build().RunAsync();
+return await builder.Build().RunPipelineAsync();

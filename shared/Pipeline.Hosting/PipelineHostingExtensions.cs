@@ -42,6 +42,9 @@ public static class PipelineHostingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+
+            // Nothing phones home: MassTransit 8.4+ reports usage to its vendor unless told not to.
+            bus.ConfigureUsageTelemetryOptions(telemetry => telemetry.Enabled = false);
             configureBus(bus);
             if (options.Transport == TransportKind.RabbitMq)
             {
@@ -85,7 +88,7 @@ public static class PipelineHostingExtensions
             var options = sp.GetRequiredService<IOptions<PipelineOptions>>().Value;
             return options.Store switch
             {
-                StoreKind.Mongo => MongoDocumentStore.Create(new MongoStoreOptions
+                StoreKind.Mongo => (IDocumentStore)MongoDocumentStore.Create(new MongoStoreOptions
                 {
                     ConnectionString = options.Mongo.ConnectionString!,
                     Database = options.Mongo.Database,

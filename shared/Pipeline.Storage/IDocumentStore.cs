@@ -6,6 +6,9 @@ public interface IDocumentStore
     /// <summary>Creates or migrates the schema and indexes. Idempotent; hosts call it at start.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
+    /// <summary>Checks that the store answers (health checks); a store that does not throws <see cref="StoreUnavailableException"/>.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
     /// <summary>
     /// Writes a document, idempotently by id. An older or equal version never overwrites a newer one;
     /// identical text already held by another document is recorded as a duplicate, not stored twice.

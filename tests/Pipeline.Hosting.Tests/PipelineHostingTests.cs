@@ -47,6 +47,47 @@ public sealed class PipelineHostingTests : IDisposable
         Assert.Contains("Pipeline:Mongo:ConnectionString", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Nothing_phones_home_mass_transit_usage_telemetry_is_off()
+    {
+        using var host = Build(new Dictionary<string, string?> { ["Pipeline:DataDirectory"] = directory });
+
+        Assert.False(host.Services.GetRequiredService<IOptions<UsageTelemetryOptions>>().Value.Enabled);
+    }
+
+    [Fact]
+    public async Task An_unreachable_mongo_server_ends_the_host_with_one_line_and_exit_code_1()
+    {
+        using var host = Build(new Dictionary<string, string?>
+        {
+            ["Pipeline:Store"] = "Mongo",
+            ["Pipeline:Mongo:ConnectionString"] = "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300",
+        });
+        var error = new StringWriter();
+        var original = Console.Error;
+        Console.SetError(error);
+        int exit;
+        try
+        {
+            exit = await host.RunPipelineAsync();
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("cannot start: MongoDB did not answer at 127.0.0.1:1 (tried for 0.3 s", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Start_failures_people_fix_by_configuration_are_one_line_and_bugs_are_not()
+    {
+        Assert.Equal("MongoDB did not answer.", PipelineHostRunner.StartFailure(new AggregateException(new StoreUnavailableException("MongoDB did not answer."))));
+        Assert.Null(PipelineHostRunner.StartFailure(new InvalidOperationException("a bug")));
+    }
+
     [Theory]
     [InlineData("amqp://guest:secret@10.0.0.5:5999/", "10.0.0.5", 5999, "/", "guest", "secret")]
     [InlineData("amqp://bob:p%40ss@broker/prod%2Fa", "broker", 5672, "prod/a", "bob", "p@ss")]

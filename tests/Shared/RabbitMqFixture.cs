@@ -1,16 +1,31 @@
 using System.Diagnostics;
+using DotNet.Testcontainers.Builders;
+using Testcontainers.RabbitMq;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Pipeline.Tests.Shared;
 
 /// <summary>
-/// A RabbitMQ broker for the tests: <c>RABBITMQ_URL</c> when given, else a throwaway one from <c>infra/rabbitmq.sh</c>
-/// (stopped afterwards). A broker that cannot start fails the tests that need it; they are never skipped.
+/// A RabbitMQ broker for the tests: <c>RABBITMQ_URL</c> when given; else a throwaway container through
+/// Testcontainers (<c>new RabbitMqBuilder(image)</c>, the image from <c>PIPELINE_RABBITMQ_IMAGE</c>, which
+/// <c>infra/rabbitmq-image.sh</c> pulls or builds); else, when no Docker engine answers, a broker process from
+/// <c>infra/rabbitmq.sh</c>. Which one is used is written to the test output. A broker that cannot be had fails the
+/// tests that need it; they are never skipped.
 /// </summary>
-public sealed class RabbitMqFixture : IAsyncLifetime
+public sealed class RabbitMqFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
+    private const string DefaultImage = "rabbitmq:3-management";
+    private RabbitMqContainer? container;
     private string? directory;
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>The management API (<c>http://host:port/</c>, credentials in <see cref="Url"/>), when the broker has one.</summary>
+    public Uri? ManagementUrl { get; private set; }
+
+    /// <summary>How the broker was obtained, for the test output.</summary>
+    public string Origin { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
     {
@@ -18,13 +33,56 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         if (!string.IsNullOrWhiteSpace(given))
         {
             Url = new Uri(given);
-            return;
+            Origin = "RABBITMQ_URL";
+        }
+        else if (await TryContainerAsync() is { } reason)
+        {
+            await StartProcessAsync(reason);
         }
 
+        diagnostics.OnMessage(new DiagnosticMessage($"RabbitMQ for the tests: {Origin} ({Url.Host}:{Url.Port})"));
+    }
+
+    /// <summary>Starts the container; returns why it could not be, or null.</summary>
+    private async Task<string?> TryContainerAsync()
+    {
+        DockerEnvironment.Apply();
+        var image = Environment.GetEnvironmentVariable("PIPELINE_RABBITMQ_IMAGE") is { Length: > 0 } given ? given : DefaultImage;
+        try
+        {
+            container = new RabbitMqBuilder(image)
+                .WithUsername("guest")
+                .WithPassword("guest")
+                .WithPortBinding(15672, true)
+                .WithEnvironment("RABBITMQ_LOGS", "-")
+                .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Server startup complete"))
+                .Build();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await container.StartAsync(timeout.Token);
+            Url = new Uri(container.GetConnectionString());
+            ManagementUrl = new Uri($"http://{container.Hostname}:{container.GetMappedPublicPort(15672)}/");
+            Origin = $"Testcontainers container of {image}";
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            if (container is not null)
+            {
+                await container.DisposeAsync();
+                container = null;
+            }
+
+            return $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]}";
+        }
+    }
+
+    private async Task StartProcessAsync(string whyNotContainer)
+    {
         var (exit, stdout, stderr) = await RunScriptAsync("start");
         if (exit != 0)
         {
-            throw new InvalidOperationException($"RabbitMQ could not be started (infra/rabbitmq.sh start exited {exit}; CI={Environment.GetEnvironmentVariable("CI")}):\n{stderr}");
+            throw new InvalidOperationException(
+                $"RabbitMQ could not be had: no container ({whyNotContainer}) and infra/rabbitmq.sh start exited {exit} (CI={Environment.GetEnvironmentVariable("CI")}):\n{stderr}");
         }
 
         foreach (var line in stdout.Split('\n', StringSplitOptions.TrimEntries))
@@ -43,10 +101,17 @@ public sealed class RabbitMqFixture : IAsyncLifetime
         {
             throw new InvalidOperationException($"infra/rabbitmq.sh start printed no RABBITMQ_URL:\n{stdout}");
         }
+
+        Origin = $"infra/rabbitmq.sh process, because no container could be started ({whyNotContainer})";
     }
 
     public async Task DisposeAsync()
     {
+        if (container is not null)
+        {
+            await container.DisposeAsync();
+        }
+
         if (directory is not null)
         {
             await RunScriptAsync("stop", directory);

@@ -1,37 +1,38 @@
 using System.Text.Json;
 using MongoDB.Bson;
 using MongoDB.Bson.IO;
+using Pipeline.Storage.Mongo.Records;
 
 namespace Pipeline.Storage.Mongo;
 
 /// <summary>
-/// Crawl definitions and fetch state as documents: the record as the same camelCase JSON the SQLite store keeps,
-/// plus the top-level fields the queries filter and sort on.
+/// Crawl definitions and fetch state: the record as the same camelCase JSON the SQLite store keeps (one format for
+/// both stores), plus the top-level fields the queries filter and sort on.
 /// </summary>
 internal static class MongoCrawlMapper
 {
     private static readonly JsonWriterSettings PlainJson = new() { OutputMode = JsonOutputMode.RelaxedExtendedJson };
 
-    public static BsonDocument ToBson(CrawlDefinition crawl) => new()
+    public static MongoCrawlRecord ToRecord(CrawlDefinition crawl) => new()
     {
-        { "_id", crawl.Name },
-        { "definition", BsonDocument.Parse(JsonSerializer.Serialize(crawl, StorageJson.Default.CrawlDefinition)) },
+        Name = crawl.Name,
+        Definition = BsonDocument.Parse(JsonSerializer.Serialize(crawl, StorageJson.Default.CrawlDefinition)),
     };
 
-    public static CrawlDefinition CrawlFromBson(BsonDocument document) =>
-        JsonSerializer.Deserialize(document["definition"].AsBsonDocument.ToJson(PlainJson), StorageJson.Default.CrawlDefinition)
-        ?? throw new FormatException($"Crawl '{document["_id"]}' has no definition.");
+    public static CrawlDefinition FromRecord(MongoCrawlRecord record) =>
+        JsonSerializer.Deserialize(record.Definition.ToJson(PlainJson), StorageJson.Default.CrawlDefinition)
+        ?? throw new FormatException($"Crawl '{record.Name}' has no definition.");
 
-    public static BsonDocument ToBson(FetchState state) => new()
+    public static MongoFetchStateRecord ToRecord(FetchState state) => new()
     {
-        { "_id", state.Url },
-        { "crawlName", state.CrawlName },
-        { "parked", state.Parked },
-        { "nextDueAt", MongoDocumentMapper.Date(state.NextDueAt) },
-        { "state", BsonDocument.Parse(JsonSerializer.Serialize(state, StorageJson.Default.FetchState)) },
+        Url = state.Url,
+        CrawlName = state.CrawlName,
+        Parked = state.Parked,
+        NextDueAt = MongoDocumentMapper.Date(state.NextDueAt),
+        State = BsonDocument.Parse(JsonSerializer.Serialize(state, StorageJson.Default.FetchState)),
     };
 
-    public static FetchState FetchStateFromBson(BsonDocument document) =>
-        JsonSerializer.Deserialize(document["state"].AsBsonDocument.ToJson(PlainJson), StorageJson.Default.FetchState)
-        ?? throw new FormatException($"Fetch state '{document["_id"]}' is empty.");
+    public static FetchState FromRecord(MongoFetchStateRecord record) =>
+        JsonSerializer.Deserialize(record.State.ToJson(PlainJson), StorageJson.Default.FetchState)
+        ?? throw new FormatException($"Fetch state '{record.Url}' is empty.");
 }

@@ -1,38 +1,40 @@
-using MongoDB.Bson;
-using Pipeline.Mongo;
+using MongoDB.Driver;
+using Pipeline.Storage.Mongo.Records;
 
 namespace Pipeline.Storage.Mongo;
 
 public sealed partial class MongoDocumentStore
 {
+    private static readonly ReplaceOptions UpsertState = new() { IsUpsert = true };
+
     public async Task SaveCrawlAsync(CrawlDefinition crawl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(crawl);
         await InitializeAsync(cancellationToken);
-        await _crawls.ReplaceOneAsync(new BsonDocument("_id", crawl.Name), MongoCrawlMapper.ToBson(crawl), new UpdateOptions { IsUpsert = true }, cancellationToken);
+        await _crawls.ReplaceOneAsync(c => c.Name == crawl.Name, MongoCrawlMapper.ToRecord(crawl), UpsertState, cancellationToken);
     }
 
     public async Task<CrawlDefinition?> GetCrawlAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         await InitializeAsync(cancellationToken);
-        var document = await _crawls.FindOneAsync(new BsonDocument("_id", name), null, cancellationToken);
-        return document is null ? null : MongoCrawlMapper.CrawlFromBson(document);
+        var record = await _crawls.Find(c => c.Name == name).FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : MongoCrawlMapper.FromRecord(record);
     }
 
     public async Task<IReadOnlyList<CrawlDefinition>> ListCrawlsAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        var documents = await (await _crawls.FindAsync([], new FindOptions { Sort = new BsonDocument("_id", 1) }, cancellationToken)).ToListAsync(cancellationToken);
-        return documents.Select(MongoCrawlMapper.CrawlFromBson).ToList();
+        var records = await _crawls.Find(FilterDefinition<MongoCrawlRecord>.Empty).SortBy(c => c.Name).ToListAsync(cancellationToken);
+        return records.Select(MongoCrawlMapper.FromRecord).ToList();
     }
 
     public async Task<bool> DeleteCrawlAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(name);
         await InitializeAsync(cancellationToken);
-        var result = await _crawls.DeleteOneAsync(new BsonDocument("_id", name), null, cancellationToken);
-        await _fetchState.DeleteManyAsync(new BsonDocument("crawlName", name), null, cancellationToken);
+        var result = await _crawls.DeleteOneAsync(c => c.Name == name, cancellationToken);
+        await _fetchState.DeleteManyAsync(s => s.CrawlName == name, cancellationToken);
         return result.DeletedCount > 0;
     }
 
@@ -40,15 +42,15 @@ public sealed partial class MongoDocumentStore
     {
         ArgumentNullException.ThrowIfNull(url);
         await InitializeAsync(cancellationToken);
-        var document = await _fetchState.FindOneAsync(new BsonDocument("_id", url), null, cancellationToken);
-        return document is null ? null : MongoCrawlMapper.FetchStateFromBson(document);
+        var record = await _fetchState.Find(s => s.Url == url).FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : MongoCrawlMapper.FromRecord(record);
     }
 
     public async Task SaveFetchStateAsync(FetchState state, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(state);
         await InitializeAsync(cancellationToken);
-        await _fetchState.ReplaceOneAsync(new BsonDocument("_id", state.Url), MongoCrawlMapper.ToBson(state), new UpdateOptions { IsUpsert = true }, cancellationToken);
+        await _fetchState.ReplaceOneAsync(s => s.Url == state.Url, MongoCrawlMapper.ToRecord(state), UpsertState, cancellationToken);
     }
 
     public async Task<IReadOnlyList<FetchState>> ListDueAsync(string crawlName, DateTimeOffset now, int limit, CancellationToken cancellationToken)
@@ -56,15 +58,19 @@ public sealed partial class MongoDocumentStore
         ArgumentNullException.ThrowIfNull(crawlName);
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await InitializeAsync(cancellationToken);
-        var documents = await (await _fetchState.FindAsync(DueFilter(crawlName, now), new FindOptions { Sort = new BsonDocument { { "nextDueAt", 1 }, { "_id", 1 } }, Limit = limit }, cancellationToken)).ToListAsync(cancellationToken);
-        return documents.Select(MongoCrawlMapper.FetchStateFromBson).ToList();
+        var records = await _fetchState.Find(DueFilter(crawlName, now)).Sort(DueOrder).Limit(limit).ToListAsync(cancellationToken);
+        return records.Select(MongoCrawlMapper.FromRecord).ToList();
     }
 
+    internal static SortDefinition<MongoFetchStateRecord> DueOrder { get; } =
+        Builders<MongoFetchStateRecord>.Sort.Ascending(s => s.NextDueAt).Ascending(s => s.Url);
+
     /// <summary>Not parked, and never scheduled or due by <paramref name="now"/> (null sorts first, like "due now").</summary>
-    internal static BsonDocument DueFilter(string crawlName, DateTimeOffset now) => new()
+    internal static FilterDefinition<MongoFetchStateRecord> DueFilter(string crawlName, DateTimeOffset now)
     {
-        { "crawlName", crawlName },
-        { "parked", false },
-        { "$or", new BsonArray { new BsonDocument("nextDueAt", BsonNull.Value), new BsonDocument("nextDueAt", new BsonDocument("$lte", MongoDocumentMapper.Date(now))) } },
-    };
+        var f = Builders<MongoFetchStateRecord>.Filter;
+        return f.Eq(s => s.CrawlName, crawlName)
+            & f.Eq(s => s.Parked, false)
+            & (f.Eq(s => s.NextDueAt, null) | f.Lte(s => s.NextDueAt, now.UtcDateTime));
+    }
 }

@@ -1,6 +1,7 @@
 using MongoDB.Bson;
+using MongoDB.Driver;
 using Pipeline.Contracts;
-using Pipeline.Mongo;
+using Pipeline.Storage.Mongo.Records;
 
 namespace Pipeline.Storage.Mongo;
 
@@ -15,8 +16,7 @@ public sealed partial class MongoDocumentStore
         var position = query.Cursor is null ? new SearchCursor(Now().ToUnixTimeMilliseconds(), 0, 0, 0) : SearchCursor.Decode(query.Cursor);
         await InitializeAsync(cancellationToken);
         var text = TextQuery.Parse(query.Text);
-        var pipeline = SearchPipeline(query, text, position);
-        var rows = await (await _documents.AggregateAsync(pipeline, null, cancellationToken)).ToListAsync(cancellationToken);
+        var rows = await (await _documents.AggregateAsync(SearchPipeline(query, text, position), cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
         var hits = rows.Take(query.Limit).Select(row => ToHit(row, text)).ToList();
         var next = rows.Count > query.Limit ? (position with { Offset = position.Offset + query.Limit }).Encode() : null;
         if (next is not null && query.Cursor is null)
@@ -32,28 +32,30 @@ public sealed partial class MongoDocumentStore
     }
 
     /// <summary>The aggregation a search runs; pages are an offset into a snapshot (documents stored before the first page).</summary>
-    internal static List<BsonDocument> SearchPipeline(DocumentQuery query, TextQuery text, SearchCursor position)
+    internal static PipelineDefinition<MongoDocumentRecord, BsonDocument> SearchPipeline(DocumentQuery query, TextQuery text, SearchCursor position)
     {
         var snapshot = DateTimeOffset.FromUnixTimeMilliseconds(position.Snapshot);
-        var pipeline = new List<BsonDocument> { new("$match", MongoFilters.For(query, text, snapshot)) };
         var addFields = new BsonDocument("_sortDate", new BsonDocument("$ifNull", new BsonArray { "$published", "$storedAt" }));
         if (!text.IsEmpty)
         {
             addFields["_score"] = new BsonDocument("$meta", "textScore");
         }
 
-        pipeline.Add(new BsonDocument("$addFields", addFields));
-        pipeline.Add(new BsonDocument("$sort", query.Sort == SortOrder.Relevance && !text.IsEmpty
+        var sort = query.Sort == SortOrder.Relevance && !text.IsEmpty
             ? new BsonDocument { { "_score", -1 }, { "_sortDate", -1 }, { "_id", 1 } }
-            : new BsonDocument { { "_sortDate", -1 }, { "_id", 1 } }));
+            : new BsonDocument { { "_sortDate", -1 }, { "_id", 1 } };
+        var pipeline = new EmptyPipelineDefinition<MongoDocumentRecord>()
+            .Match(MongoFilters.For(query, text, snapshot))
+            .AppendStage<MongoDocumentRecord, MongoDocumentRecord, BsonDocument>(new BsonDocument("$addFields", addFields))
+            .Sort(sort);
         if (position.Offset > 0)
         {
-            pipeline.Add(new BsonDocument("$skip", position.Offset));
+            pipeline = pipeline.Skip(position.Offset);
         }
 
-        pipeline.Add(new BsonDocument("$limit", query.Limit + 1));
-        pipeline.Add(new BsonDocument("$project", new BsonDocument { { "entities", 0 }, { "cleaning", 0 } }));
-        return pipeline;
+        return pipeline
+            .Limit(query.Limit + 1)
+            .Project(Builders<BsonDocument>.Projection.Exclude("entities").Exclude("cleaning"));
     }
 
     private static SearchHit ToHit(BsonDocument row, TextQuery text)
@@ -65,11 +67,11 @@ public sealed partial class MongoDocumentStore
             .GroupBy(k => k[..Math.Max(0, k.IndexOf(':', StringComparison.Ordinal))], StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new SearchHit(
-            MongoDocumentMapper.ToGuid(row["_id"]),
+            row["_id"].AsGuid,
             row["title"].AsString,
             new DocumentSource(source["kind"].AsString, source["uri"].AsString, source["name"].AsString),
-            MongoDocumentMapper.ToDate(row.GetValue("published", BsonNull.Value)),
-            MongoDocumentMapper.ToDate(row["storedAt"]) ?? default,
+            row.GetValue("published", BsonNull.Value) is BsonDateTime published ? new DateTimeOffset(published.ToUniversalTime()) : null,
+            row.GetValue("storedAt", BsonNull.Value) is BsonDateTime stored ? new DateTimeOffset(stored.ToUniversalTime()) : default,
             snippet,
             highlights,
             counts,
@@ -92,8 +94,7 @@ public sealed partial class MongoDocumentStore
         }
 
         await InitializeAsync(cancellationToken);
-        var pipeline = FacetPipeline(query, canonicalType, prefix);
-        var rows = await (await _documents.AggregateAsync(pipeline, null, cancellationToken)).ToListAsync(cancellationToken);
+        var rows = await (await _documents.AggregateAsync(FacetPipeline(query, canonicalType, prefix), cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
         return rows.Select(ToFacet).OfType<EntityFacet>()
             .GroupBy(f => f.Type, StringComparer.Ordinal)
             .OrderBy(g => Array.IndexOf([.. EntityKey.Types], g.Key))
@@ -101,44 +102,45 @@ public sealed partial class MongoDocumentStore
             .ToList();
     }
 
-    internal static List<BsonDocument> FacetPipeline(DocumentQuery query, string? type, string? prefix)
+    internal static PipelineDefinition<MongoDocumentRecord, BsonDocument> FacetPipeline(DocumentQuery query, string? type, string? prefix)
     {
-        var pipeline = new List<BsonDocument>
-        {
-            new("$match", MongoFilters.For(query, TextQuery.Parse(query.Text))),
-            new("$project", new BsonDocument("entityKeys", 1)),
-            new("$unwind", "$entityKeys"),
-        };
+        var keys = new EmptyPipelineDefinition<MongoDocumentRecord>()
+            .Match(MongoFilters.For(query, TextQuery.Parse(query.Text)))
+            .Project(Builders<MongoDocumentRecord>.Projection.Include(d => d.EntityKeys))
+            .Unwind("entityKeys");
         if (type is not null || !string.IsNullOrEmpty(prefix))
         {
             var pattern = "^" + (type is null ? "[A-Za-z]+" : MongoFilters.EscapeRegex(type)) + ":" + MongoFilters.EscapeRegex((prefix ?? string.Empty).ToLowerInvariant());
-            pipeline.Add(new BsonDocument("$match", new BsonDocument("entityKeys", new BsonRegularExpression(pattern))));
+            keys = keys.Match(Builders<BsonDocument>.Filter.Regex("entityKeys", new BsonRegularExpression(pattern)));
         }
 
-        pipeline.Add(new BsonDocument("$group", new BsonDocument { { "_id", "$entityKeys" }, { "n", new BsonDocument("$sum", 1) } }));
-        pipeline.Add(new BsonDocument("$sort", new BsonDocument { { "n", -1 }, { "_id", 1 } }));
-        pipeline.Add(new BsonDocument("$limit", MaxFacetRows));
-        return pipeline;
+        return CountKeys(keys, MaxFacetRows);
     }
 
     public async Task<IReadOnlyList<EntityFacet>> CooccurringAsync(EntityKey key, int limit, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await InitializeAsync(cancellationToken);
-        var k = key.ToString();
-        var pipeline = new List<BsonDocument>
-        {
-            new("$match", new BsonDocument("entityKeys", k)),
-            new("$project", new BsonDocument("entityKeys", 1)),
-            new("$unwind", "$entityKeys"),
-            new("$match", new BsonDocument("entityKeys", new BsonDocument("$ne", k))),
-            new("$group", new BsonDocument { { "_id", "$entityKeys" }, { "n", new BsonDocument("$sum", 1) } }),
-            new("$sort", new BsonDocument { { "n", -1 }, { "_id", 1 } }),
-            new("$limit", limit),
-        };
-        var rows = await (await _documents.AggregateAsync(pipeline, null, cancellationToken)).ToListAsync(cancellationToken);
+        var rows = await (await _documents.AggregateAsync(CooccurrencePipeline(key, limit), cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
         return rows.Select(ToFacet).OfType<EntityFacet>().ToList();
     }
+
+    internal static PipelineDefinition<MongoDocumentRecord, BsonDocument> CooccurrencePipeline(EntityKey key, int limit)
+    {
+        var k = key.ToString();
+        var keys = new EmptyPipelineDefinition<MongoDocumentRecord>()
+            .Match(Builders<MongoDocumentRecord>.Filter.AnyEq(d => d.EntityKeys, k))
+            .Project(Builders<MongoDocumentRecord>.Projection.Include(d => d.EntityKeys))
+            .Unwind("entityKeys")
+            .Match(Builders<BsonDocument>.Filter.Ne("entityKeys", k));
+        return CountKeys(keys, limit);
+    }
+
+    /// <summary>Counts the unwound keys, most frequent first (ties by key), at most <paramref name="limit"/> rows.</summary>
+    private static PipelineDefinition<MongoDocumentRecord, BsonDocument> CountKeys(PipelineDefinition<MongoDocumentRecord, BsonDocument> keys, int limit) =>
+        keys.Group(new BsonDocument { { "_id", "$entityKeys" }, { "n", new BsonDocument("$sum", 1) } })
+            .Sort(new BsonDocument { { "n", -1 }, { "_id", 1 } })
+            .Limit(limit);
 
     private static EntityFacet? ToFacet(BsonDocument row)
     {

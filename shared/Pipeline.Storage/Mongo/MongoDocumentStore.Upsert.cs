@@ -1,61 +1,50 @@
-using MongoDB.Bson;
+using MongoDB.Driver;
 using Pipeline.Contracts;
-using Pipeline.Mongo;
+using Pipeline.Storage.Mongo.Records;
 
 namespace Pipeline.Storage.Mongo;
 
 public sealed partial class MongoDocumentStore
 {
+    private static readonly ReplaceOptions Upsert = new() { IsUpsert = true };
+
     public async Task<UpsertResult> UpsertAsync(StoredDocument document, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         await InitializeAsync(cancellationToken);
-        var id = MongoDocumentMapper.Id(document.Id);
-        var existing = await _documents.FindOneAsync(new BsonDocument("_id", id), new FindOptions { Projection = new BsonDocument { { "version", 1 }, { "storedAt", 1 } } }, cancellationToken);
-        if (existing is not null && existing["version"].ToInt64() >= document.Version)
+        var id = document.Id;
+        var existing = await _documents.Find(d => d.Id == id)
+            .Project(d => new { d.Version, d.StoredAt })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (existing is not null && existing.Version >= document.Version)
         {
-            return new UpsertResult(StoreOutcome.Unchanged, null, MongoDocumentMapper.ToDate(existing["storedAt"]) ?? default);
+            return new UpsertResult(StoreOutcome.Unchanged, null, MongoDocumentMapper.ToDate(existing.StoredAt) ?? default);
         }
 
         var now = Now();
-        var original = await _documents.FindOneAsync(
-            new BsonDocument { { "contentHash", document.ContentHash }, { "_id", new BsonDocument("$ne", id) } },
-            new FindOptions { Projection = new BsonDocument("_id", 1) },
-            cancellationToken);
-        if (original is not null)
+        var original = await _documents.Find(OriginalFilter(document))
+            .Project(d => d.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (original != Guid.Empty)
         {
-            var of = MongoDocumentMapper.ToGuid(original["_id"]);
             try
             {
-                await _duplicates.ReplaceOneAsync(
-                    new BsonDocument { { "_id", id }, { "version", new BsonDocument("$lte", document.Version) } },
-                    new BsonDocument
-                    {
-                        { "_id", id },
-                        { "source", new BsonDocument { { "kind", document.Source.Kind }, { "uri", document.Source.Uri }, { "name", document.Source.Name } } },
-                        { "duplicateOf", MongoDocumentMapper.Id(of) },
-                        { "contentHash", document.ContentHash },
-                        { "version", document.Version },
-                        { "recordedAt", MongoDocumentMapper.Date(now) },
-                    },
-                    new UpdateOptions { IsUpsert = true },
-                    cancellationToken);
+                await _duplicates.ReplaceOneAsync(DuplicateFilter(document), Duplicate(document, original, now), Upsert, cancellationToken);
             }
             catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey)
             {
                 // A newer version of this duplicate is already recorded.
             }
 
-            return new UpsertResult(StoreOutcome.Duplicate, of, now);
+            return new UpsertResult(StoreOutcome.Duplicate, original, now);
         }
 
-        var replacement = MongoDocumentMapper.ToBson(document, now);
-        var filter = new BsonDocument { { "_id", id }, { "version", new BsonDocument("$lt", document.Version) } };
+        var replacement = MongoDocumentMapper.ToRecord(document, now);
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await _documents.ReplaceOneAsync(filter, replacement, new UpdateOptions { IsUpsert = true }, cancellationToken);
+                await _documents.ReplaceOneAsync(VersionGuard(document), replacement, Upsert, cancellationToken);
                 break;
             }
             catch (MongoWriteException ex) when (ex.WriteError.Category == ServerErrorCategory.DuplicateKey && !ex.WriteError.Message.Contains("source.uri", StringComparison.Ordinal))
@@ -64,13 +53,13 @@ public sealed partial class MongoDocumentStore
                 // one more attempt covers a racer that inserted an older version between our two steps.
                 if (attempt == 1)
                 {
-                    var current = await _documents.FindOneAsync(new BsonDocument("_id", id), new FindOptions { Projection = new BsonDocument("storedAt", 1) }, cancellationToken);
-                    return new UpsertResult(StoreOutcome.Unchanged, null, MongoDocumentMapper.ToDate(current?["storedAt"]) ?? now);
+                    var current = await _documents.Find(d => d.Id == id).Project(d => (DateTime?)d.StoredAt).FirstOrDefaultAsync(cancellationToken);
+                    return new UpsertResult(StoreOutcome.Unchanged, null, MongoDocumentMapper.ToDate(current) ?? now);
                 }
             }
         }
 
-        await _duplicates.DeleteOneAsync(new BsonDocument("_id", id), null, cancellationToken);
+        await _duplicates.DeleteOneAsync(d => d.Id == id, cancellationToken);
         return new UpsertResult(StoreOutcome.Stored, null, now);
     }
 
@@ -85,4 +74,25 @@ public sealed partial class MongoDocumentStore
 
         return results;
     }
+
+    /// <summary>Only an older version (or none) is replaced: with upsert, a newer one makes the insert hit the _id index.</summary>
+    internal static FilterDefinition<MongoDocumentRecord> VersionGuard(StoredDocument document) =>
+        Builders<MongoDocumentRecord>.Filter.Eq(d => d.Id, document.Id) & Builders<MongoDocumentRecord>.Filter.Lt(d => d.Version, document.Version);
+
+    /// <summary>Another document that already holds this text.</summary>
+    internal static FilterDefinition<MongoDocumentRecord> OriginalFilter(StoredDocument document) =>
+        Builders<MongoDocumentRecord>.Filter.Eq(d => d.ContentHash, document.ContentHash) & Builders<MongoDocumentRecord>.Filter.Ne(d => d.Id, document.Id);
+
+    internal static FilterDefinition<MongoDuplicateRecord> DuplicateFilter(StoredDocument document) =>
+        Builders<MongoDuplicateRecord>.Filter.Eq(d => d.Id, document.Id) & Builders<MongoDuplicateRecord>.Filter.Lte(d => d.Version, document.Version);
+
+    internal static MongoDuplicateRecord Duplicate(StoredDocument document, Guid of, DateTimeOffset now) => new()
+    {
+        Id = document.Id,
+        Source = MongoDocumentMapper.Source(document.Source),
+        DuplicateOf = of,
+        ContentHash = document.ContentHash,
+        Version = document.Version,
+        RecordedAt = now.UtcDateTime,
+    };
 }

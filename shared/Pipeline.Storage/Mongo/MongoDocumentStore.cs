@@ -1,21 +1,23 @@
 using MongoDB.Bson;
-using Pipeline.Mongo;
+using MongoDB.Driver;
+using Pipeline.Storage.Mongo.Records;
 
 namespace Pipeline.Storage.Mongo;
 
 /// <summary>
-/// The production store over Pipeline.Mongo. Upserts are guarded by a version filter with upsert, so an older
-/// version can never overwrite a newer one even when two writers race (the loser hits the _id unique index).
+/// The production store on the official MongoDB driver. Upserts are guarded by a version filter with upsert, so an
+/// older version can never overwrite a newer one even when two writers race (the loser hits the _id unique index).
 /// Construct once per process: <c>new MongoDocumentStore(new MongoClient(cs), options)</c> or <see cref="Create"/>.
 /// </summary>
-public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStore, IAsyncDisposable
+public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStore, IDisposable
 {
     private readonly IMongoClient _client;
     private readonly bool _ownsClient;
-    private readonly IMongoCollection<BsonDocument> _documents;
-    private readonly IMongoCollection<BsonDocument> _duplicates;
-    private readonly IMongoCollection<BsonDocument> _crawls;
-    private readonly IMongoCollection<BsonDocument> _fetchState;
+    private readonly IMongoDatabase _database;
+    private readonly IMongoCollection<MongoDocumentRecord> _documents;
+    private readonly IMongoCollection<MongoDuplicateRecord> _duplicates;
+    private readonly IMongoCollection<MongoCrawlRecord> _crawls;
+    private readonly IMongoCollection<MongoFetchStateRecord> _fetchState;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private bool _initialized;
@@ -32,19 +34,39 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
         _client = client;
         _ownsClient = ownsClient;
         _time = time ?? TimeProvider.System;
-        var database = client.GetDatabase(options.Database);
-        _documents = database.GetCollection<BsonDocument>(options.Collection);
-        _duplicates = database.GetCollection<BsonDocument>(options.Collection + ".duplicates");
-        _crawls = database.GetCollection<BsonDocument>(options.Collection + ".crawls");
-        _fetchState = database.GetCollection<BsonDocument>(options.Collection + ".fetchState");
+        _database = client.GetDatabase(options.Database);
+        _documents = _database.GetCollection<MongoDocumentRecord>(options.Collection);
+        _duplicates = _database.GetCollection<MongoDuplicateRecord>(options.Collection + ".duplicates");
+        _crawls = _database.GetCollection<MongoCrawlRecord>(options.Collection + ".crawls");
+        _fetchState = _database.GetCollection<MongoFetchStateRecord>(options.Collection + ".fetchState");
     }
 
     /// <summary>A store with its own client, disposed with the store (the usual registration in hosting).</summary>
+    /// <exception cref="ArgumentException">The connection string is not a valid <c>mongodb://</c> or <c>mongodb+srv://</c> URL.</exception>
     public static MongoDocumentStore Create(MongoStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new MongoDocumentStore(new MongoClient(options.ConnectionString), options, null, ownsClient: true);
+        return new MongoDocumentStore(new MongoClient(MongoConnection.Settings(options)), options, null, ownsClient: true);
     }
+
+    /// <summary>The index definitions created at start (also what the tests compare against).</summary>
+    internal static IReadOnlyList<CreateIndexModel<MongoDocumentRecord>> DocumentIndexes { get; } =
+    [
+        // language_override points at a field we never write: the stored "language" (e.g. "en", "xx") must not
+        // pick the stemmer, or an unsupported code would make the insert fail.
+        new(Builders<MongoDocumentRecord>.IndexKeys.Text(d => d.Title).Text(d => d.Text), new CreateIndexOptions
+        {
+            Name = "text_title_text",
+            DefaultLanguage = "english",
+            LanguageOverride = "textSearchLanguage",
+            Weights = new BsonDocument { { "title", 3 }, { "text", 1 } },
+        }),
+        new(Builders<MongoDocumentRecord>.IndexKeys.Ascending(d => d.EntityKeys)),
+        new(Builders<MongoDocumentRecord>.IndexKeys.Ascending(d => d.Source.Uri), new CreateIndexOptions { Unique = true }),
+        new(Builders<MongoDocumentRecord>.IndexKeys.Descending(d => d.Published)),
+        new(Builders<MongoDocumentRecord>.IndexKeys.Ascending(d => d.ContentHash)),
+        new(Builders<MongoDocumentRecord>.IndexKeys.Descending(d => d.StoredAt)),
+    ];
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
@@ -61,25 +83,12 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
                 return;
             }
 
-            await _documents.Indexes.CreateManyAsync(
-            [
-                // language_override points at a field we never write: the stored "language" (e.g. "en", "xx") must not
-                // pick the stemmer, or an unsupported code would make the insert fail.
-                new CreateIndexModel(new BsonDocument { { "title", "text" }, { "text", "text" } }, new CreateIndexOptions
-                {
-                    Name = "text_title_text",
-                    DefaultLanguage = "english",
-                    LanguageOverride = "textSearchLanguage",
-                    Weights = new BsonDocument { { "title", 3 }, { "text", 1 } },
-                }),
-                new CreateIndexModel(new BsonDocument("entityKeys", 1)),
-                new CreateIndexModel(new BsonDocument("source.uri", 1), new CreateIndexOptions { Unique = true }),
-                new CreateIndexModel(new BsonDocument("published", -1)),
-                new CreateIndexModel(new BsonDocument("contentHash", 1)),
-                new CreateIndexModel(new BsonDocument("storedAt", -1)),
-            ], cancellationToken);
-            await _duplicates.Indexes.CreateManyAsync([new CreateIndexModel(new BsonDocument("duplicateOf", 1))], cancellationToken);
-            await _fetchState.Indexes.CreateManyAsync([new CreateIndexModel(new BsonDocument { { "crawlName", 1 }, { "nextDueAt", 1 } })], cancellationToken);
+            await MongoConnection.GuardAsync(_client, async () =>
+            {
+                await _documents.Indexes.CreateManyAsync(DocumentIndexes, cancellationToken);
+                await _duplicates.Indexes.CreateOneAsync(new CreateIndexModel<MongoDuplicateRecord>(Builders<MongoDuplicateRecord>.IndexKeys.Ascending(d => d.DuplicateOf)), cancellationToken: cancellationToken);
+                await _fetchState.Indexes.CreateOneAsync(new CreateIndexModel<MongoFetchStateRecord>(Builders<MongoFetchStateRecord>.IndexKeys.Ascending(s => s.CrawlName).Ascending(s => s.NextDueAt)), cancellationToken: cancellationToken);
+            });
             _initialized = true;
         }
         finally
@@ -88,11 +97,14 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
         }
     }
 
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        MongoConnection.GuardAsync(_client, () => _database.RunCommandAsync<BsonDocument>(new BsonDocument("ping", 1), cancellationToken: cancellationToken));
+
     public async Task<StoredDocument?> GetAsync(Guid id, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        var document = await _documents.FindOneAsync(new BsonDocument("_id", MongoDocumentMapper.Id(id)), null, cancellationToken);
-        return document is null ? null : MongoDocumentMapper.FromBson(document);
+        var record = await _documents.Find(d => d.Id == id).FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : MongoDocumentMapper.FromRecord(record);
     }
 
     public async Task<long> CountAsync(DocumentQuery query, CancellationToken cancellationToken)
@@ -100,43 +112,50 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
         ArgumentNullException.ThrowIfNull(query);
         query.Validate();
         await InitializeAsync(cancellationToken);
-        return await _documents.CountDocumentsAsync(MongoFilters.For(query, TextQuery.Parse(query.Text)), null, cancellationToken);
+        return await _documents.CountDocumentsAsync(MongoFilters.For(query, TextQuery.Parse(query.Text)), cancellationToken: cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        var bsonId = MongoDocumentMapper.Id(id);
-        var result = await _documents.DeleteOneAsync(new BsonDocument("_id", bsonId), null, cancellationToken);
-        await _duplicates.DeleteManyAsync(new BsonDocument("$or", new BsonArray { new BsonDocument("_id", bsonId), new BsonDocument("duplicateOf", bsonId) }), null, cancellationToken);
+        var result = await _documents.DeleteOneAsync(d => d.Id == id, cancellationToken);
+        await _duplicates.DeleteManyAsync(d => d.Id == id || d.DuplicateOf == id, cancellationToken);
         return result.DeletedCount > 0;
     }
 
     public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
-        var documents = await _documents.CountDocumentsAsync([], null, cancellationToken);
-        var duplicates = await _duplicates.CountDocumentsAsync([], null, cancellationToken);
-        var byKind = await GroupCountAsync([new BsonDocument("$group", new BsonDocument { { "_id", "$source.kind" }, { "n", new BsonDocument("$sum", 1) } })], cancellationToken);
-        var byHost = await GroupCountAsync(
-        [
-            new BsonDocument("$match", new BsonDocument("source.uri", new BsonRegularExpression("^https?://"))),
-            new BsonDocument("$group", new BsonDocument
+        var documents = await _documents.EstimatedDocumentCountAsync(cancellationToken: cancellationToken);
+        var duplicates = await _duplicates.EstimatedDocumentCountAsync(cancellationToken: cancellationToken);
+        var byKind = await GroupCountAsync(KindCountPipeline(), cancellationToken);
+        var byHost = await GroupCountAsync(HostCountPipeline(), cancellationToken);
+        var newest = await _documents.Find(FilterDefinition<MongoDocumentRecord>.Empty)
+            .Sort(Builders<MongoDocumentRecord>.Sort.Descending(d => d.StoredAt))
+            .Project(d => (DateTime?)d.StoredAt)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new StoreStatistics(documents, duplicates, byKind, byHost, MongoDocumentMapper.ToDate(newest));
+    }
+
+    internal static PipelineDefinition<MongoDocumentRecord, BsonDocument> KindCountPipeline() =>
+        new EmptyPipelineDefinition<MongoDocumentRecord>()
+            .AppendStage<MongoDocumentRecord, MongoDocumentRecord, BsonDocument>(new BsonDocument("$group", new BsonDocument { { "_id", "$source.kind" }, { "n", new BsonDocument("$sum", 1) } }));
+
+    internal static PipelineDefinition<MongoDocumentRecord, BsonDocument> HostCountPipeline() =>
+        new EmptyPipelineDefinition<MongoDocumentRecord>()
+            .Match(Builders<MongoDocumentRecord>.Filter.Regex(d => d.Source.Uri, new BsonRegularExpression("^https?://")))
+            .AppendStage<MongoDocumentRecord, MongoDocumentRecord, BsonDocument>(new BsonDocument("$group", new BsonDocument
             {
                 { "_id", new BsonDocument("$first", new BsonDocument("$getField", new BsonDocument { { "field", "captures" }, { "input", new BsonDocument("$regexFind", new BsonDocument { { "input", "$source.uri" }, { "regex", "^[a-z]+://([^/:?#]+)" } }) } })) },
                 { "n", new BsonDocument("$sum", 1) },
-            }),
-            new BsonDocument("$sort", new BsonDocument { { "n", -1 }, { "_id", 1 } }),
-            new BsonDocument("$limit", 50),
-        ], cancellationToken);
-        var newest = await _documents.FindOneAsync([], new FindOptions { Sort = new BsonDocument("storedAt", -1), Projection = new BsonDocument("storedAt", 1) }, cancellationToken);
-        return new StoreStatistics(documents, duplicates, byKind, byHost, MongoDocumentMapper.ToDate(newest?["storedAt"]));
-    }
+            }))
+            .Sort(new BsonDocument { { "n", -1 }, { "_id", 1 } })
+            .Limit(50);
 
-    private async Task<Dictionary<string, long>> GroupCountAsync(BsonDocument[] pipeline, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, long>> GroupCountAsync(PipelineDefinition<MongoDocumentRecord, BsonDocument> pipeline, CancellationToken cancellationToken)
     {
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in await (await _documents.AggregateAsync(pipeline, null, cancellationToken)).ToListAsync(cancellationToken))
+        foreach (var row in await (await _documents.AggregateAsync(pipeline, cancellationToken: cancellationToken)).ToListAsync(cancellationToken))
         {
             if (row["_id"].IsString)
             {
@@ -150,11 +169,11 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
     // Millisecond precision: what a BSON date holds, so the value returned equals the value read back.
     private DateTimeOffset Now() => DateTimeOffset.FromUnixTimeMilliseconds(_time.GetUtcNow().ToUnixTimeMilliseconds());
 
-    public async ValueTask DisposeAsync()
+    public void Dispose()
     {
         if (_ownsClient)
         {
-            await _client.DisposeAsync();
+            _client.Dispose();
         }
 
         _initLock.Dispose();

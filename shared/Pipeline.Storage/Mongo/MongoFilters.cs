@@ -1,5 +1,7 @@
 using System.Text;
 using MongoDB.Bson;
+using MongoDB.Driver;
+using Pipeline.Storage.Mongo.Records;
 
 namespace Pipeline.Storage.Mongo;
 
@@ -11,17 +13,19 @@ internal static class MongoFilters
 {
     private static readonly string[] SourceKinds = ["inbox", "file", "web", "api"];
 
-    public static BsonDocument For(DocumentQuery query, TextQuery text, DateTimeOffset? snapshot = null)
+    private static FilterDefinitionBuilder<MongoDocumentRecord> F => Builders<MongoDocumentRecord>.Filter;
+
+    public static FilterDefinition<MongoDocumentRecord> For(DocumentQuery query, TextQuery text, DateTimeOffset? snapshot = null)
     {
-        var clauses = new List<BsonDocument>();
+        var clauses = new List<FilterDefinition<MongoDocumentRecord>>();
         if (!text.IsEmpty)
         {
-            clauses.Add(new BsonDocument("$text", new BsonDocument("$search", TextSearch(text))));
+            clauses.Add(F.Text(TextSearch(text)));
         }
 
         if (query.Entities.Count > 0)
         {
-            clauses.Add(new BsonDocument("entityKeys", new BsonDocument("$all", new BsonArray(query.Entities.Select(e => e.ToString())))));
+            clauses.Add(F.All(d => d.EntityKeys, query.Entities.Select(e => e.ToString())));
         }
 
         if (!string.IsNullOrWhiteSpace(query.Source))
@@ -29,58 +33,50 @@ internal static class MongoFilters
             clauses.Add(Source(query.Source.Trim()));
         }
 
-        var dateField = query.DateField == DateField.Published ? "published" : "storedAt";
-        var range = new BsonDocument();
+        var published = query.DateField == DateField.Published;
         if (query.From is { } from)
         {
-            range["$gte"] = MongoDocumentMapper.Date(from);
+            clauses.Add(published ? F.Gte(d => d.Published, from.UtcDateTime) : F.Gte(d => d.StoredAt, from.UtcDateTime));
         }
 
         if (query.To is { } to)
         {
-            range["$lt"] = MongoDocumentMapper.Date(to);
-        }
-
-        if (range.ElementCount > 0)
-        {
-            clauses.Add(new BsonDocument(dateField, range));
+            clauses.Add(published ? F.Lt(d => d.Published, to.UtcDateTime) : F.Lt(d => d.StoredAt, to.UtcDateTime));
         }
 
         if (snapshot is { } s)
         {
-            clauses.Add(new BsonDocument("storedAt", new BsonDocument("$lte", MongoDocumentMapper.Date(s))));
+            clauses.Add(F.Lte(d => d.StoredAt, s.UtcDateTime));
         }
 
         return clauses.Count switch
         {
-            0 => [],
+            0 => F.Empty,
             1 => clauses[0],
-            _ => new BsonDocument("$and", new BsonArray(clauses)),
+            _ => F.And(clauses),
         };
     }
 
     /// <summary>Every term quoted, so all must match (MongoDB ORs bare words); terms hold only word characters and spaces.</summary>
     public static string TextSearch(TextQuery text) => string.Join(' ', text.Terms.Select(t => $"\"{t}\""));
 
-    public static BsonDocument Source(string source)
+    public static FilterDefinition<MongoDocumentRecord> Source(string source)
     {
         if (source.Contains("://", StringComparison.Ordinal))
         {
-            return new BsonDocument("source.uri", new BsonRegularExpression("^" + EscapeRegex(source)));
+            return F.Regex(d => d.Source.Uri, new BsonRegularExpression("^" + EscapeRegex(source)));
         }
 
         var lower = source.ToLowerInvariant();
-        var alternatives = new BsonArray
-        {
-            new BsonDocument("source.name", source),
-            new BsonDocument("source.uri", new BsonRegularExpression("^[a-z][a-z0-9+.-]*://(www\\.)?" + EscapeRegex(lower) + "(:[0-9]+)?(/|\\?|#|$)", "i")),
-        };
+        var alternatives = new List<FilterDefinition<MongoDocumentRecord>>();
         if (SourceKinds.Contains(lower, StringComparer.Ordinal))
         {
-            alternatives.Insert(0, new BsonDocument("source.kind", lower));
+            alternatives.Add(F.Eq(d => d.Source.Kind, lower));
         }
 
-        return new BsonDocument("$or", alternatives);
+        alternatives.Add(F.Eq(d => d.Source.Name, source));
+        alternatives.Add(F.Regex(d => d.Source.Uri, new BsonRegularExpression("^[a-z][a-z0-9+.-]*://(www\\.)?" + EscapeRegex(lower) + "(:[0-9]+)?(/|\\?|#|$)", "i")));
+        return F.Or(alternatives);
     }
 
     /// <summary>Escapes every PCRE metacharacter, so the text matches itself literally.</summary>

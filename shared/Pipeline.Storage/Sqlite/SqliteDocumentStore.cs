@@ -44,6 +44,22 @@ public sealed partial class SqliteDocumentStore : IDocumentStore, ICrawlStateSto
         return Task.CompletedTask;
     }
 
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InitializeAsync(cancellationToken);
+            using var connection = await OpenAsync(cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM sqlite_master";
+            await command.ExecuteScalarAsync(cancellationToken);
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreUnavailableException($"The SQLite store does not answer: {ex.Message}", ex);
+        }
+    }
+
     public async Task<UpsertResult> UpsertAsync(StoredDocument document, CancellationToken cancellationToken) =>
         (await UpsertManyAsync([document], cancellationToken))[0];
 

@@ -1,5 +1,6 @@
+using Pipeline.Tests.Shared;
 using System.Reflection;
-using Pipeline.Mongo.Tests.Harness;
+using MongoDB.Driver;
 using Pipeline.Storage;
 using Pipeline.Storage.Mongo;
 using Pipeline.Storage.Tests;
@@ -8,10 +9,11 @@ namespace Pipeline.Mongo.Tests.Integration;
 
 /// <summary>
 /// Every test of the shared <see cref="DocumentStoreContractTests"/> suite, run against <see cref="MongoDocumentStore"/>
-/// on the server in MONGODB_URL (one case per contract test and data row; each store gets fresh collections).
-/// Without MONGODB_URL every case is reported as skipped, with the reason.
+/// on a real server (<see cref="MongoServerFixture"/>) (one case per contract test and data row; each store gets fresh collections).
+/// Without a server every case is reported as skipped, with the reason.
 /// </summary>
-public sealed class MongoStoreContractTests
+[Collection(MongoServerCollection.Name)]
+public sealed class MongoStoreContractTests(MongoServerFixture server)
 {
     public static TheoryData<string, int> Cases()
     {
@@ -41,21 +43,7 @@ public sealed class MongoStoreContractTests
     [MemberData(nameof(Cases))]
     public async Task Contract_holds_on_MongoDB(string test, int row)
     {
-        await using var suite = new Suite(MongoDbFactAttribute.Url);
-        await RunAsync(suite, test, row);
-    }
-
-    /// <summary>
-    /// The same suite end to end through the client against <see cref="MiniMongo"/>, an emulation of the few server
-    /// features the store uses: it checks the adapter's logic and plumbing, not MongoDB's semantics.
-    /// </summary>
-    [Theory]
-    [MemberData(nameof(Cases))]
-    public async Task Contract_holds_through_the_client_on_an_emulated_server(string test, int row)
-    {
-        var emulator = new MiniMongo();
-        await using var server = new FakeMongoServer(emulator.Handle);
-        await using var suite = new Suite($"mongodb://{server.Address}/?serverSelectionTimeoutMS=3000");
+        await using var suite = new Suite(server.ConnectionString);
         await RunAsync(suite, test, row);
     }
 
@@ -107,7 +95,7 @@ public sealed class MongoStoreContractTests
                     await database.DropCollectionAsync(options.Collection + suffix);
                 }
 
-                await client.DisposeAsync();
+                client.Dispose();
             }
         }
     }

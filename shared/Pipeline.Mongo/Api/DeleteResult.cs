@@ -1,3 +1,0 @@
-namespace Pipeline.Mongo;
-
-public sealed record DeleteResult(bool IsAcknowledged, long DeletedCount);

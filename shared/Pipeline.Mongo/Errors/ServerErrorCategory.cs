@@ -1,8 +1,0 @@
-namespace Pipeline.Mongo;
-
-public enum ServerErrorCategory
-{
-    Uncategorized,
-    DuplicateKey,
-    ExecutionTimeout,
-}
