@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using Pipeline.Contracts;
 
 namespace Pipeline.Inbox;
@@ -9,14 +10,23 @@ namespace Pipeline.Inbox;
 public sealed class FileIntake(int maxDocumentBytes, IReadOnlyCollection<string> extensions, TimeProvider clock)
 {
     /// <summary>
-    /// Reads the file. A fresh file's write time is set to the version it is published with, so that after a crash
+    /// Reads a file named by a user (<c>pipeline ingest</c>, an upload's temporary copy): links are followed, as the
+    /// user chose the path. Exactly one of the two results is set.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public async Task<(DocumentFetched? Fetched, DocumentRejected? Rejected)> ReadAsync(string path, Guid documentId, DocumentSource source, CancellationToken cancellationToken)
+    {
+        using var handle = File.OpenHandle(path);
+        var read = await ReadAsync(handle, path, UnixFiles.Inspect(path), documentId, source, stampVersion: false, cancellationToken);
+        return (read.Fetched, read.Rejected);
+    }
+
+    /// <summary>
+    /// Reads an inbox file, never through a link. A fresh file's write time is set to the version it is published with, so that after a crash
     /// the version can be compared with the stored one.
     /// </summary>
     public async Task<InboxRead> ReadAsync(string path, Guid documentId, DocumentSource source, bool stampVersion, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        DocumentRejected Reject(string reason, string detail) => new(documentId, source, "inbox", reason, detail, now);
-
         using var handle = UnixFiles.OpenRegular(path, out var facts);
         if (facts.Kind == FileKind.Missing)
         {
@@ -25,8 +35,16 @@ public sealed class FileIntake(int maxDocumentBytes, IReadOnlyCollection<string>
 
         if (handle is null)
         {
-            return new InboxRead(null, Reject(facts.Refusal ?? "special-file", facts.RefusalDetail), facts.WrittenAtUtc);
+            return new InboxRead(null, new DocumentRejected(documentId, source, "inbox", facts.Refusal ?? "special-file", facts.RefusalDetail, clock.GetUtcNow()), facts.WrittenAtUtc);
         }
+
+        return await ReadAsync(handle, path, facts, documentId, source, stampVersion, cancellationToken);
+    }
+
+    private async Task<InboxRead> ReadAsync(SafeFileHandle handle, string path, FileFacts facts, Guid documentId, DocumentSource source, bool stampVersion, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        DocumentRejected Reject(string reason, string detail) => new(documentId, source, "inbox", reason, detail, now);
 
         var extension = Path.GetExtension(path);
         if (!extensions.Contains(extension, StringComparer.OrdinalIgnoreCase))
@@ -69,7 +87,7 @@ public sealed class FileIntake(int maxDocumentBytes, IReadOnlyCollection<string>
         return new InboxRead(fetched, null, stamped ? DateTimeOffset.FromUnixTimeMilliseconds(fetched.Version).UtcDateTime : facts.WrittenAtUtc);
     }
 
-    private static bool TryStamp(Microsoft.Win32.SafeHandles.SafeFileHandle handle, DateTimeOffset version)
+    private static bool TryStamp(SafeFileHandle handle, DateTimeOffset version)
     {
         try
         {

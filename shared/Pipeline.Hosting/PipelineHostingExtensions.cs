@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,11 @@ public static class PipelineHostingExtensions
         builder.AddPipelineStore();
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
         builder.Services.AddHostedService<HostedServiceFailures>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddHostedService<BrokerWatchdog>();
+
+        // A consumer waiting out a store outage must not hold up a stop: it is cancelled and its message redelivered.
+        builder.Services.Configure<MassTransitHostOptions>(o => (o.ConsumerStopTimeout, o.StopTimeout) = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)));
 
         var options = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
         builder.Services.AddMassTransit(bus =>

@@ -49,8 +49,16 @@ public sealed class RabbitMqSettings
             Username = credentials[0].Length > 0 ? Uri.UnescapeDataString(credentials[0]) : Username,
             Password = credentials.Length > 1 ? Uri.UnescapeDataString(credentials[1]) : Password,
             ManagementUrl = ManagementUrl,
+            UnhealthyExitSeconds = UnhealthyExitSeconds,
         };
     }
+
+    /// <summary>
+    /// A bus unhealthy (disconnected, or with a receive endpoint down) for this long stops the process with exit code
+    /// 71 so its supervisor restarts it; 0 turns this off.
+    /// </summary>
+    [Range(0, 86_400)]
+    public int UnhealthyExitSeconds { get; set; } = 90;
 
     /// <summary>The management API (for queue depths on the status page), e.g. <c>http://localhost:15672</c>; optional.</summary>
     public string? ManagementUrl { get; set; }

@@ -126,6 +126,28 @@ public sealed class PipelineHostingTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_bus_that_cannot_reach_its_broker_stops_the_process_with_a_non_zero_exit_code()
+    {
+        using var host = Build(new Dictionary<string, string?>
+        {
+            ["Pipeline:DataDirectory"] = directory,
+            ["Pipeline:Transport"] = "RabbitMq",
+            ["Pipeline:RabbitMq:Url"] = "amqp://guest:guest@127.0.0.1:1/",
+            ["Pipeline:RabbitMq:UnhealthyExitSeconds"] = "3",
+        });
+        try
+        {
+            await host.RunAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+            Assert.Equal(71, Environment.ExitCode);
+        }
+        finally
+        {
+            Environment.ExitCode = 0;
+        }
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

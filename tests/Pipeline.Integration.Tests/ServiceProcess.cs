@@ -30,6 +30,16 @@ internal sealed class ServiceProcess : IDisposable
 
     public bool HasExited => process.HasExited;
 
+    public bool WasKilled { get; private set; }
+
+    /// <summary>SIGKILL, as a crash or <c>kill -9</c>: no shutdown code runs.</summary>
+    public void KillHard()
+    {
+        WasKilled = true;
+        process.Kill(entireProcessTree: false);
+        process.WaitForExit(10_000);
+    }
+
     public void Dispose()
     {
         if (!process.HasExited)
