@@ -14,7 +14,7 @@ public sealed partial class MongoDocumentStore
         await InitializeAsync(cancellationToken);
         var id = document.Id;
         var existing = await _documents.Find(d => d.Id == id)
-            .Project(d => new { d.Version, d.StoredAt })
+            .Project(d => new { d.Version, d.StoredAt, d.ContentHash })
             .FirstOrDefaultAsync(cancellationToken);
         if (existing is not null && existing.Version >= document.Version)
         {
@@ -27,6 +27,14 @@ public sealed partial class MongoDocumentStore
             .FirstOrDefaultAsync(cancellationToken);
         if (original != Guid.Empty)
         {
+            if (existing is not null)
+            {
+                // The stored version of this source now says what another document says: its text goes, so a
+                // duplicate that pointed at it takes that text over first.
+                await PromoteDuplicateOfAsync(id, now, cancellationToken);
+                await _documents.DeleteOneAsync(d => d.Id == id, cancellationToken);
+            }
+
             try
             {
                 await _duplicates.ReplaceOneAsync(DuplicateFilter(document), Duplicate(document, original, now), Upsert, cancellationToken);
@@ -37,6 +45,11 @@ public sealed partial class MongoDocumentStore
             }
 
             return new UpsertResult(StoreOutcome.Duplicate, original, now);
+        }
+
+        if (existing is not null && existing.ContentHash != document.ContentHash)
+        {
+            await PromoteDuplicateOfAsync(id, now, cancellationToken);
         }
 
         var replacement = MongoDocumentMapper.ToRecord(document, now);

@@ -123,6 +123,7 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
     public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken);
+        await PromoteDuplicateOfAsync(id, Now(), cancellationToken);
         var result = await _documents.DeleteOneAsync(d => d.Id == id, cancellationToken);
         await _duplicates.DeleteManyAsync(d => d.Id == id || d.DuplicateOf == id, cancellationToken);
         return result.DeletedCount > 0;

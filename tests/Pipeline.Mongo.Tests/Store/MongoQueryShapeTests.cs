@@ -228,6 +228,27 @@ public sealed class MongoQueryShapeTests
     }
 
     [Fact]
+    public void A_promoted_duplicate_takes_the_originals_content_under_its_own_source_and_the_others_point_at_it()
+    {
+        var original = MongoDocumentMapper.ToRecord(RealServerTests.Document("https://example.com/a", "Original", "Ketamine text.", 2), Start);
+        var copy = RealServerTests.Document("inbox:///b.txt", "Copy", "Ketamine text.", 5);
+        var duplicate = MongoDocumentStore.Duplicate(copy, original.Id, Start);
+
+        var promoted = MongoDocumentStore.Promoted(original, duplicate, Start.AddHours(1));
+
+        Assert.Equal(copy.Id, promoted.Id);
+        Assert.Equal("inbox:///b.txt", promoted.Source.Uri);
+        Assert.Equal(5, promoted.Version);
+        Assert.Equal(("Original", "Ketamine text.", original.ContentHash), (promoted.Title, promoted.Text, promoted.ContentHash));
+        Assert.Equal(original.EntityKeys, promoted.EntityKeys);
+        Assert.Equal(Start.AddHours(1).UtcDateTime, promoted.StoredAt);
+        Assert.Equal(BsonDocument.Parse("{ recordedAt: 1, _id: 1 }"), MongoRender.Sort(MongoDocumentStore.OldestDuplicateFirst));
+        Assert.Equal(
+            new BsonDocument("$set", new BsonDocument("duplicateOf", new BsonBinaryData(copy.Id, GuidRepresentation.Standard))),
+            MongoDocumentStore.RepointTo(copy.Id).Render(MongoRender.Args<MongoDuplicateRecord>()).AsBsonDocument);
+    }
+
+    [Fact]
     public void Due_fetch_state_is_unparked_and_unscheduled_or_due_oldest_first()
     {
         Assert.Equal(
