@@ -60,7 +60,8 @@ internal static class AllInOne
     /// </summary>
     public static void QuietStageWarnings(IHostApplicationBuilder builder)
     {
-        foreach (var category in new[] { "Pipeline.Inbox", "Pipeline.Cleaner", "Pipeline.Tagger", "Pipeline.Store" })
+        // The per-document categories are named too: a filter on a longer category name wins over a shorter one.
+        foreach (var category in new[] { "Pipeline.Inbox", "Pipeline.Cleaner", "Pipeline.Tagger", "Pipeline.Store" }.Concat(PerDocumentCategories))
         {
             builder.Logging.AddFilter(category, LogLevel.Error);
         }

@@ -47,9 +47,11 @@ public sealed class StoreDocumentConsumerTests : IDisposable
         using var store = new SqliteDocumentStore(new SqliteStoreOptions { Path = Path.Combine(data, "s.db") });
         await store.InitializeAsync(default);
         var (provider, harness) = await Harness.StartAsync(
-            s => s.AddSingleton<IDocumentStore>(store),
+            s => s.AddSingleton<IDocumentStore>(store).AddSingleton(Options.Create(new StoreOptions())).AddSingleton<StoreWriteBatcher>(),
             b => b.AddConsumer<StoreDocumentConsumer, StoreDocumentConsumerDefinition>());
         await using var _ = provider;
+        var writer = provider.GetRequiredService<StoreWriteBatcher>();
+        await writer.StartAsync(default);
 
         // The volume goes away: every open fails (SQLITE_CANTOPEN) until it is back.
         Directory.Move(data, data + ".away");
@@ -66,6 +68,7 @@ public sealed class StoreDocumentConsumerTests : IDisposable
         Assert.True(await harness.Published.Any<DocumentStored>(x => x.Context.Message.DocumentId == id));
         Assert.False(await harness.Published.Any<Fault<DocumentTagged>>());
         Assert.NotNull(await store.GetAsync(id, default));
+        await writer.StopAsync(default);
     }
 
     [Fact]
