@@ -16,7 +16,7 @@ namespace Pipeline.Integration.Tests;
 public sealed class BrokerPipelineTests(RabbitMqFixture broker, MongoServerFixture mongo, ITestOutputHelper output)
     : IClassFixture<RabbitMqFixture>, IClassFixture<MongoServerFixture>, IDisposable
 {
-    private static readonly string[] Queues = ["clean-document", "tag-document", "store-document", "inbox-completion"];
+    private static readonly string[] Queues = BrokerQueues.Names;
     private readonly string work = Directory.CreateTempSubdirectory("pipeline-broker-").FullName;
     private readonly List<ServiceProcess> services = [];
 
@@ -95,7 +95,7 @@ public sealed class BrokerPipelineTests(RabbitMqFixture broker, MongoServerFixtu
         await using var connection = await factory.CreateConnectionAsync();
         await PurgeAsync(connection);
         Assert.True(
-            await Eventually(async () => services.Any(s => s.HasExited) || (await CountsAsync(connection)).All(q => q.Consumers > 0), TimeSpan.FromSeconds(90))
+            await Eventually(async () => services.Any(s => s.HasExited) || (await BrokerQueues.CountsAsync(connection)).All(q => q.Consumers > 0), TimeSpan.FromSeconds(90))
             && !services.Any(s => s.HasExited),
             "The services did not start consuming:\n" + Logs());
 
@@ -123,10 +123,10 @@ public sealed class BrokerPipelineTests(RabbitMqFixture broker, MongoServerFixtu
         Assert.Contains("\"empty\"", await File.ReadAllTextAsync(Path.Combine(failed, "empty.md.error.json")), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(Path.Combine(inbox, "processing")));
 
-        Assert.True(await Eventually(async () => (await CountsAsync(connection)).All(q => q.Messages == 0), TimeSpan.FromSeconds(20)), "Queues did not drain.");
+        Assert.True(await Eventually(async () => (await BrokerQueues.CountsAsync(connection)).All(q => q.Messages == 0), TimeSpan.FromSeconds(20)), "Queues did not drain.");
         foreach (var queue in Queues)
         {
-            Assert.Equal(0u, await MessagesInAsync(connection, queue + "_error"));
+            Assert.Equal(0u, await BrokerQueues.MessagesInAsync(connection, queue + "_error"));
         }
 
         output.WriteLine($"Broker mode ({storeName}): five seeds and two bad files finished in {stopwatch.Elapsed.TotalSeconds:F2} s.");
@@ -183,39 +183,6 @@ public sealed class BrokerPipelineTests(RabbitMqFixture broker, MongoServerFixtu
 
     private static int Count(string folder, string pattern = "*") =>
         Directory.Exists(folder) ? Directory.GetFiles(folder, pattern).Count(f => !f.EndsWith(".error.json", StringComparison.Ordinal) || pattern != "*") : 0;
-
-    private static async Task<List<(uint Messages, uint Consumers)>> CountsAsync(IConnection connection)
-    {
-        var counts = new List<(uint, uint)>();
-        foreach (var queue in Queues)
-        {
-            await using var channel = await connection.CreateChannelAsync();
-            try
-            {
-                var ok = await channel.QueueDeclarePassiveAsync(queue);
-                counts.Add((ok.MessageCount, ok.ConsumerCount));
-            }
-            catch (OperationInterruptedException)
-            {
-                counts.Add((0, 0));
-            }
-        }
-
-        return counts;
-    }
-
-    private static async Task<uint> MessagesInAsync(IConnection connection, string queue)
-    {
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (OperationInterruptedException)
-        {
-            return 0; // The queue does not exist: nothing was ever dead-lettered there.
-        }
-    }
 
     private static async Task<bool> Eventually(Func<Task<bool>> condition, TimeSpan timeout)
     {

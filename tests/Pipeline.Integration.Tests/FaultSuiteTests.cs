@@ -3,7 +3,6 @@ using Pipeline.Storage;
 using Pipeline.Storage.Sqlite;
 using Pipeline.Tests.Shared;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 using Xunit.Abstractions;
 
 namespace Pipeline.Integration.Tests;
@@ -15,7 +14,7 @@ namespace Pipeline.Integration.Tests;
 public sealed class FaultSuiteTests(RabbitMqFixture broker, ITestOutputHelper output) : IClassFixture<RabbitMqFixture>, IDisposable
 {
     private const int Documents = 150;
-    private static readonly string[] Queues = ["clean-document", "tag-document", "store-document", "inbox-completion"];
+    private static readonly string[] Queues = BrokerQueues.Names;
     private static readonly string[] Workers = ["Pipeline.Store", "Pipeline.Cleaner", "Pipeline.Tagger", "Pipeline.Inbox"];
     private readonly string work = Directory.CreateTempSubdirectory("pipeline-faults-").FullName;
     private readonly List<ServiceProcess> services = [];
@@ -51,7 +50,7 @@ public sealed class FaultSuiteTests(RabbitMqFixture broker, ITestOutputHelper ou
 
         var factory = new ConnectionFactory { Uri = broker.Url };
         await using var connection = await factory.CreateConnectionAsync();
-        Assert.True(await Eventually(async () => (await CountsAsync(connection)).All(q => q.Consumers > 0), TimeSpan.FromSeconds(120)), $"{name}: the services did not start consuming.\n{Logs()}");
+        Assert.True(await Eventually(async () => (await BrokerQueues.CountsAsync(connection)).All(q => q.Consumers > 0), TimeSpan.FromSeconds(120)), $"{name}: the services did not start consuming.\n{Logs()}");
 
         var staging = Path.Combine(root, "staging");
         Directory.CreateDirectory(staging);
@@ -83,7 +82,7 @@ public sealed class FaultSuiteTests(RabbitMqFixture broker, ITestOutputHelper ou
         var finished = await Eventually(() => Task.FromResult(Count(done) + Count(Path.Combine(inbox, "failed")) >= Documents), TimeSpan.FromSeconds(300));
         clock.Stop();
         Assert.True(finished, $"{name}: done/ has {Count(done)} of {Documents}.\n{Logs()}");
-        Assert.True(await Eventually(async () => (await CountsAsync(connection)).All(q => q.Messages == 0), TimeSpan.FromSeconds(30)), $"{name}: queues did not drain.");
+        Assert.True(await Eventually(async () => (await BrokerQueues.CountsAsync(connection)).All(q => q.Messages == 0), TimeSpan.FromSeconds(30)), $"{name}: queues did not drain.");
 
         Assert.Equal(names, Directory.GetFiles(done).Select(f => Path.GetFileName(f)!).Order(StringComparer.Ordinal).ToList());
         Assert.Empty(Directory.GetFiles(Path.Combine(inbox, "failed")));
@@ -101,8 +100,8 @@ public sealed class FaultSuiteTests(RabbitMqFixture broker, ITestOutputHelper ou
 
         foreach (var queue in Queues)
         {
-            Assert.Equal(0u, await MessagesInAsync(connection, queue + "_error"));
-            Assert.Equal(0u, await MessagesInAsync(connection, queue + "_skipped"));
+            Assert.Equal(0u, await BrokerQueues.MessagesInAsync(connection, queue + "_error"));
+            Assert.Equal(0u, await BrokerQueues.MessagesInAsync(connection, queue + "_skipped"));
         }
 
         Assert.All(services, s => Assert.False(s.HasExited && !s.WasKilled, $"{name}: a service exited by itself.\n{Logs()}"));
@@ -156,39 +155,6 @@ public sealed class FaultSuiteTests(RabbitMqFixture broker, ITestOutputHelper ou
 
     private static int Count(string folder) =>
         Directory.Exists(folder) ? Directory.GetFiles(folder).Count(f => !f.EndsWith(".error.json", StringComparison.Ordinal)) : 0;
-
-    private static async Task<List<(uint Messages, uint Consumers)>> CountsAsync(IConnection connection)
-    {
-        var counts = new List<(uint, uint)>();
-        foreach (var queue in Queues)
-        {
-            await using var channel = await connection.CreateChannelAsync();
-            try
-            {
-                var ok = await channel.QueueDeclarePassiveAsync(queue);
-                counts.Add((ok.MessageCount, ok.ConsumerCount));
-            }
-            catch (OperationInterruptedException)
-            {
-                counts.Add((0, 0));
-            }
-        }
-
-        return counts;
-    }
-
-    private static async Task<uint> MessagesInAsync(IConnection connection, string queue)
-    {
-        await using var channel = await connection.CreateChannelAsync();
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-        }
-        catch (OperationInterruptedException)
-        {
-            return 0;
-        }
-    }
 
     private static async Task<bool> Eventually(Func<Task<bool>> condition, TimeSpan timeout)
     {

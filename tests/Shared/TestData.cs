@@ -1,4 +1,4 @@
-namespace Pipeline.Extraction.Tests;
+namespace Pipeline.Tests.Shared;
 
 /// <summary>Finds the project's shared data folder (<c>../shared</c> from the repository root).</summary>
 internal static class TestData
