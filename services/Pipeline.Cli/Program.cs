@@ -10,6 +10,7 @@ var root = new RootCommand("Pipeline: ingest documents, clean them, tag their en
     TagCommand.Create(),
     SearchCommand.Create(),
     ShowCommand.Create(),
+    ErrorsCommand.Create(),
     EvalCommand.Create(),
     TrainTaggerCommand.Create(),
     BenchCommand.Create(),

@@ -1,4 +1,5 @@
 using Pipeline.Contracts;
+using Pipeline.Hosting;
 using Pipeline.Storage;
 
 namespace Pipeline.Query;
@@ -89,3 +90,6 @@ internal sealed record CrawlStatusView(string Name, string Schedule, IReadOnlyLi
 internal sealed record QueueDepthsView(IReadOnlyList<QueueDepth> Items, string? Error);
 
 internal sealed record QueueDepth(string Name, long Messages, long MessagesReady, long Consumers);
+
+/// <summary>The stages' error queues and their first messages; <c>error</c> says why they are missing.</summary>
+internal sealed record ErrorsResponse(IReadOnlyList<ErrorQueueView> Items, string? Error);

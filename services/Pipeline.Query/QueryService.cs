@@ -71,6 +71,7 @@ public static class QueryService
         DocumentEndpoints.Map(api);
         EntityEndpoints.Map(api);
         StatsEndpoints.Map(api);
+        ErrorEndpoints.Map(api);
         CrawlEndpoints.Map(api);
         app.Services.GetRequiredService<WebAssets>().Map(app);
     }

@@ -24,7 +24,7 @@ public sealed class ServiceTests(SeededApi api) : IClassFixture<SeededApi>
     {
         var document = await api.GetJsonAsync("/openapi/v1.json");
         var paths = document.GetProperty("paths");
-        foreach (var path in new[] { "/api/documents", "/api/documents/{id}", "/api/entities", "/api/entities/cooccurring", "/api/stats", "/api/crawls" })
+        foreach (var path in new[] { "/api/documents", "/api/documents/{id}", "/api/entities", "/api/entities/cooccurring", "/api/stats", "/api/errors", "/api/crawls" })
         {
             Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document.");
         }
