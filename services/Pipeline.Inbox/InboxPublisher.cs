@@ -62,7 +62,10 @@ public sealed class InboxPublisher(
         var read = await intake.ReadAsync(Path.Combine(folder.Processing, name), InboxSources.IdOf(name), InboxSources.For(name), stampVersion: !item.Resumed, cancellationToken);
         if (read == InboxRead.Gone)
         {
+            // Completed meanwhile (its completion gave a place back already, or will not): the place taken for this
+            // work item is given back, or files resumed after a crash could use up every place and stall the inbox.
             log.LogDebug("{File} is no longer in processing/ (already completed)", name);
+            folder.ReleaseSlot();
             return;
         }
 
