@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Crawler;
@@ -53,7 +54,8 @@ internal static class RunCommand
             using var host = builder.Build();
             await host.StartAsync(cancellationToken);
             Console.WriteLine("Pipeline ready.");
-            Console.WriteLine($"  Inbox:  {inboxPath}  (drop .txt, .md or .html files here)");
+            var extensions = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<InboxOptions>>().Value.Extensions;
+            Console.WriteLine($"  Inbox:  {inboxPath}  (drop {string.Join(' ', extensions)} files here)");
             Console.WriteLine($"  Data:   {dataPath}");
             Console.WriteLine($"  Page:   {address}/  (API: {address}/openapi/v1.json)");
             Console.WriteLine("  Stop:   Ctrl+C");
