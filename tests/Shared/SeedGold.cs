@@ -1,10 +1,10 @@
 using System.Text.Json;
 using Pipeline.Cleaning;
 
-namespace Pipeline.Extraction.Tests;
+namespace Pipeline.Tests.Shared;
 
 /// <summary>The seed gold's rules (../shared/gold/seeds-boilerplate.json): title, date, lines to keep and to remove.</summary>
-internal static class SeedGold
+public static class SeedGold
 {
     public static void AssertMatches(JsonElement doc, string[] lines, CleaningResult result, string label)
     {
