@@ -18,7 +18,7 @@ public sealed class InboxPublisher(
     IOptions<InboxOptions> options,
     ILogger<InboxPublisher> log)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
 
     /// <summary>Handles files until the channel completes or the host stops; one file's failure never ends the loop.</summary>
     public async Task RunAsync(System.Threading.Channels.ChannelReader<InboxWork> work, CancellationToken stoppingToken)
