@@ -37,8 +37,8 @@ public sealed class FaultSuiteTests(RabbitMqFixture broker, ITestOutputHelper ou
             failures.AddRange(outcome.Problems(fault.Name));
 
             // A restart costs a process start (several seconds on a busy machine) on top of the redelivered work; an
-            // outage costs its length and the reconnect back-off.
-            var bound = baseline.Elapsed * 2 + TimeSpan.FromSeconds(30) + (Outage * fault.BrokerStops);
+            // outage costs its length and the reconnect (MassTransit first waits for its consumers to stop, up to 20 s).
+            var bound = baseline.Elapsed * 2 + TimeSpan.FromSeconds(30) + ((Outage + TimeSpan.FromSeconds(30)) * fault.BrokerStops);
             if (outcome.Elapsed > bound)
             {
                 failures.Add($"{fault.Name}: {outcome.Elapsed.TotalSeconds:F1} s against {baseline.Elapsed.TotalSeconds:F1} s without a fault (bound {bound.TotalSeconds:F0} s).");
