@@ -19,6 +19,28 @@ public sealed class HostilePdfTests
     }
 
     [Fact]
+    public void A_pdf_whose_objects_point_at_each_other_inside_a_compressed_object_stream_is_rejected_without_crashing()
+    {
+        // A ring PdfPig would follow until the stack overflows (which kills the process) is found before PdfPig sees it.
+        var pdf = HandMadePdf.PackedObjectLoop();
+        var found = Assert.Throws<Pipeline.Cleaning.CleaningRejectedException>(() => Pipeline.Extraction.Pdf.ReferenceLoops.ThrowIfAny(pdf));
+        Assert.Contains("loop of references", found.Message, StringComparison.Ordinal);
+        Assert.Equal("corrupt", Extract.Rejection(pdf, "packed-loop.pdf"));
+    }
+
+    [Fact]
+    public void A_pdf_whose_object_stream_length_is_packed_in_that_stream_is_rejected_without_crashing()
+    {
+        Assert.Equal("corrupt", Extract.Rejection(HandMadePdf.PackedStreamLengthLoop(), "stream-length.pdf"));
+    }
+
+    [Fact]
+    public void A_pdf_whose_object_stream_is_said_to_be_packed_inside_itself_is_rejected_without_crashing()
+    {
+        Assert.Equal("corrupt", Extract.Rejection(HandMadePdf.ObjectStreamInsideItself(), "inside-itself.pdf"));
+    }
+
+    [Fact]
     public void A_pdf_whose_page_tree_contains_itself_is_rejected_or_read_without_hanging()
     {
         var error = Record.Exception(() => Extract.Run(HandMadePdf.PageTreeLoop(), "tree.pdf"));
