@@ -2,6 +2,8 @@
 # Starts or stops a throwaway RabbitMQ from the OS package, in its own folder, on a free port.
 #   infra/rabbitmq.sh start [DIR]   prints RABBITMQ_URL=..., RABBITMQ_DIR=..., RABBITMQ_NODE=... (also written to DIR/env)
 #   infra/rabbitmq.sh stop DIR      stops it and removes DIR
+#   infra/rabbitmq.sh stop_app DIR  stops the broker application (connections dropped, port closed; node stays up)
+#   infra/rabbitmq.sh start_app DIR starts it again on the same port (a broker outage for the fault suite)
 # Used by the integration tests (when RABBITMQ_URL is not given) and for running the services locally.
 set -euo pipefail
 
@@ -83,8 +85,19 @@ stop() {
   rm -rf "$dir"
 }
 
+ctl() {
+  local dir=${1:?usage: rabbitmq.sh stop_app|start_app DIR}
+  shift
+  mapfile -t vars < "$dir/vars"
+  local node
+  node=$(grep RABBITMQ_NODENAME "$dir/vars" | cut -d= -f2)
+  as_rabbitmq "${vars[@]}" /usr/lib/rabbitmq/bin/rabbitmqctl -n "$node" -q "$@"
+}
+
 case "${1:-}" in
   start) shift; start "$@" ;;
   stop) shift; stop "$@" ;;
-  *) echo "usage: $0 start [DIR] | stop DIR" >&2; exit 2 ;;
+  stop_app) ctl "$2" stop_app ;;
+  start_app) ctl "$2" start_app && ctl "$2" await_startup --timeout 60 ;;
+  *) echo "usage: $0 start [DIR] | stop DIR | stop_app DIR | start_app DIR" >&2; exit 2 ;;
 esac

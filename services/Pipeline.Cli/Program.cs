@@ -14,5 +14,6 @@ var root = new RootCommand("Pipeline: ingest documents, clean them, tag their en
     EvalCommand.Create(),
     TrainTaggerCommand.Create(),
     BenchCommand.Create(),
+    Pipeline.Cli.Fuzz.FuzzCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -18,11 +18,17 @@ public sealed class InboxPublisher(
     IOptions<InboxOptions> options,
     ILogger<InboxPublisher> log)
 {
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MaxStartWait = TimeSpan.FromSeconds(60);
 
     /// <summary>Handles files until the channel completes or the host stops; one file's failure never ends the loop.</summary>
     public async Task RunAsync(System.Threading.Channels.ChannelReader<InboxWork> work, CancellationToken stoppingToken)
     {
+        if (!await BusReadyAsync(stoppingToken))
+        {
+            return;
+        }
+
         var items = work.ReadAllAsync(stoppingToken).GetAsyncEnumerator(stoppingToken);
         while (await NextAsync(items, stoppingToken))
         {
@@ -42,6 +48,35 @@ public sealed class InboxPublisher(
                 TryFail(item.Name, ex);
             }
         }
+    }
+
+    /// <summary>
+    /// Waits until the bus has started and its endpoints are bound (at most <see cref="MaxStartWait"/>; publishes are
+    /// retried after that anyway). The inbox starts before the bus: files resumed from processing/ at once were
+    /// published into exchanges no queue was bound to yet and lost (in memory all 200 of them, under load). False when
+    /// the host stops meanwhile.
+    /// </summary>
+    private async Task<bool> BusReadyAsync(CancellationToken stoppingToken)
+    {
+        if (bus is not IBusControl control)
+        {
+            return true;
+        }
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            while (control.CheckHealth().Status != BusHealthStatus.Healthy && waited.Elapsed < MaxStartWait)
+            {
+                await Task.Delay(100, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        return true;
     }
 
     private static async Task<bool> NextAsync(IAsyncEnumerator<InboxWork> items, CancellationToken stoppingToken)

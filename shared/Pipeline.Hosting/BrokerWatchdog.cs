@@ -1,4 +1,5 @@
 using MassTransit;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Pipeline.Hosting;
 
 /// <summary>
-/// Watches the bus's health (connection and receive endpoints). A bus that stays unhealthy longer than
+/// Watches the bus's health (connection and receive endpoints) and whether the broker answers at all (MassTransit
+/// notices a stopped broker only once its endpoints have given up stopping, which can take longer than an outage), and
+/// reports both through the health checks (<see cref="BrokerHealth"/>). A bus that stays unhealthy longer than
 /// <see cref="RabbitMqSettings.UnhealthyExitSeconds"/> (a broker outage it has not recovered from, or consumers that
 /// silently stopped) stops the process with exit code <see cref="ExitCode"/>, so its supervisor restarts it with a
 /// fresh connection instead of leaving a process up that consumes nothing.
@@ -16,29 +19,33 @@ internal sealed class BrokerWatchdog(
     IHostApplicationLifetime lifetime,
     IOptions<PipelineOptions> options,
     TimeProvider clock,
+    BrokerHealth report,
     ILogger<BrokerWatchdog> log) : BackgroundService
 {
     public const int ExitCode = 71;
 
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1.5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var limit = TimeSpan.FromSeconds(options.Value.RabbitMq.UnhealthyExitSeconds);
-        if (options.Value.Transport != TransportKind.RabbitMq || limit <= TimeSpan.Zero)
+        if (options.Value.Transport != TransportKind.RabbitMq)
         {
             return;
         }
 
+        var rabbit = options.Value.RabbitMq.Resolve();
         DateTimeOffset? unhealthySince = null;
         using var timer = new PeriodicTimer(Period, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var health = bus.CheckHealth();
+                var (status, description) = await CheckAsync(rabbit, stoppingToken);
+                report.Report(status switch { BusHealthStatus.Healthy => HealthStatus.Healthy, BusHealthStatus.Degraded => HealthStatus.Degraded, _ => HealthStatus.Unhealthy }, description);
                 var now = clock.GetUtcNow();
-                if (health.Status == BusHealthStatus.Healthy)
+                if (status == BusHealthStatus.Healthy)
                 {
                     if (unhealthySince is { } since)
                     {
@@ -52,13 +59,13 @@ internal sealed class BrokerWatchdog(
                 if (unhealthySince is null)
                 {
                     unhealthySince = now;
-                    log.LogWarning("The bus is {Status}: {Description}; waiting up to {Limit} for it to recover", health.Status, health.Description, limit);
+                    log.LogWarning("The bus is {Status}: {Description}; waiting up to {Limit} for it to recover", status, description, limit);
                 }
-                else if (now - unhealthySince >= limit)
+                else if (limit > TimeSpan.Zero && now - unhealthySince >= limit)
                 {
                     log.LogCritical(
                         "The bus has been {Status} for {Seconds:F0} s ({Description}); stopping with exit code {ExitCode} so that the supervisor restarts this service",
-                        health.Status, (now - unhealthySince.Value).TotalSeconds, health.Description, ExitCode);
+                        status, (now - unhealthySince.Value).TotalSeconds, description, ExitCode);
                     Environment.ExitCode = ExitCode;
                     lifetime.StopApplication();
                     return;
@@ -68,5 +75,17 @@ internal sealed class BrokerWatchdog(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+    }
+
+    /// <summary>The bus's own health, or Unhealthy when it looks healthy but the broker does not answer.</summary>
+    private async Task<(BusHealthStatus Status, string Description)> CheckAsync(RabbitMqSettings rabbit, CancellationToken stoppingToken)
+    {
+        var health = bus.CheckHealth();
+        if (health.Status == BusHealthStatus.Healthy && !await BrokerProbe.AnswersAsync(rabbit.Host, rabbit.Port, ProbeTimeout, stoppingToken))
+        {
+            return (BusHealthStatus.Unhealthy, $"the broker at {rabbit.Host}:{rabbit.Port} does not answer");
+        }
+
+        return (health.Status, health.Description);
     }
 }

@@ -30,15 +30,20 @@ public static class PipelineHostingExtensions
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.AddPipelineStore();
+        var options = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
         builder.Services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
         builder.Services.AddHostedService<HostedServiceFailures>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddHostedService<BrokerWatchdog>();
+        builder.Services.TryAddSingleton<BrokerHealth>();
+        if (options.Transport == TransportKind.RabbitMq)
+        {
+            builder.Services.AddHealthChecks().AddCheck<BrokerHealth>("broker", HealthStatus.Unhealthy, ["ready"]);
+        }
 
         // A consumer waiting out a store outage must not hold up a stop: it is cancelled and its message redelivered.
         builder.Services.Configure<MassTransitHostOptions>(o => (o.ConsumerStopTimeout, o.StopTimeout) = (TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(20)));
 
-        var options = builder.Configuration.GetSection(PipelineOptions.SectionName).Get<PipelineOptions>() ?? new PipelineOptions();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

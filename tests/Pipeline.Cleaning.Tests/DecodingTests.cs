@@ -27,6 +27,15 @@ public sealed class DecodingTests
     }
 
     [Fact]
+    public void A_page_declaring_a_charset_dotnet_refuses_to_decode_is_read_as_if_it_declared_none()
+    {
+        // Found by pipeline fuzz: Encoding.GetEncoding("utf-7") throws NotSupportedException, which escaped the cleaner.
+        var html = "<html><head><meta charset=\"utf-7\"><title>Prix</title></head><body><article><p>" + Paragraph + " Le prix est payé.</p></article></body></html>";
+        var result = Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(html), "utf7.html"));
+        Assert.Contains("Le prix est payé.", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Strips_a_utf8_byte_order_mark()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Opening day\n\n" + Paragraph)).ToArray();

@@ -50,6 +50,19 @@ public sealed class ArchiveExtractionTests
     }
 
     [Fact]
+    public void An_entry_whose_data_ends_before_its_declared_size_rejects_the_archive_as_corrupt()
+    {
+        // Found by pipeline fuzz: the entry's inflated data ran out before its declared length (EndOfStreamException).
+        var zip = ArchiveSamples.Zip([("short.txt", System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("Ketamine and pain. ", 40))))]);
+        var central = zip.AsSpan().LastIndexOf("PK\u0001\u0002"u8);
+        var local = zip.AsSpan().IndexOf("PK\u0003\u0004"u8);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(zip.AsSpan(central + 24), 5000);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(zip.AsSpan(local + 22), 5000);
+
+        Assert.Equal("corrupt", Extract.Rejection(zip, "short.zip"));
+    }
+
+    [Fact]
     public void Ten_thousand_tiny_entries_are_rejected_as_too_many()
     {
         var zip = ArchiveSamples.Zip(Enumerable.Range(0, 10_000).Select(i => ($"n/{i}.txt", "x"u8.ToArray())));

@@ -9,11 +9,21 @@ internal sealed class ServiceProcess : IDisposable
     private readonly StreamWriter log;
 
     public ServiceProcess(string project, IDictionary<string, string> environment, string logPath)
+        : this(Repository.ServiceDll(project), [], environment, logPath)
+    {
+    }
+
+    private ServiceProcess(string dll, IEnumerable<string> arguments, IDictionary<string, string> environment, string logPath)
     {
         LogPath = logPath;
         log = new StreamWriter(logPath) { AutoFlush = true };
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Repository.ServiceDll(project));
+        start.ArgumentList.Add(dll);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
@@ -27,6 +37,10 @@ internal sealed class ServiceProcess : IDisposable
     }
 
     public string LogPath { get; }
+
+    /// <summary>The <c>pipeline</c> command line with <paramref name="arguments"/> (e.g. <c>run</c>), as a long-running process.</summary>
+    public static ServiceProcess Cli(IEnumerable<string> arguments, IDictionary<string, string> environment, string logPath) =>
+        new(Repository.CliDll, arguments, environment, logPath);
 
     public bool HasExited => process.HasExited;
 

@@ -118,6 +118,45 @@ public sealed class RabbitMqFixture(IMessageSink diagnostics) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Stops the broker application (<c>rabbitmqctl stop_app</c>): every connection is dropped and the AMQP port closes,
+    /// the node and its durable queues stay, so <see cref="StartAppAsync"/> brings it back on the same port. Not for a
+    /// broker given by <c>RABBITMQ_URL</c> (it may be shared).
+    /// </summary>
+    public Task StopAppAsync() => ControlAsync("stop_app");
+
+    /// <summary>Starts the broker application again after <see cref="StopAppAsync"/> and waits until it takes connections.</summary>
+    public Task StartAppAsync() => ControlAsync("start_app");
+
+    private async Task ControlAsync(string command)
+    {
+        if (container is not null)
+        {
+            var result = await container.ExecAsync(["rabbitmqctl", "-q", command]);
+            if (result.ExitCode == 0 && command == "start_app")
+            {
+                result = await container.ExecAsync(["rabbitmqctl", "-q", "await_startup", "--timeout", "60"]);
+            }
+
+            if (result.ExitCode != 0)
+            {
+                throw new InvalidOperationException($"rabbitmqctl {command} in the container exited {result.ExitCode}: {result.Stderr}");
+            }
+        }
+        else if (directory is not null)
+        {
+            var (exit, _, stderr) = await RunScriptAsync(command, directory);
+            if (exit != 0)
+            {
+                throw new InvalidOperationException($"infra/rabbitmq.sh {command} exited {exit}: {stderr}");
+            }
+        }
+        else
+        {
+            throw new InvalidOperationException($"The broker from {Origin} cannot be stopped by the tests (only a container or an infra/rabbitmq.sh process).");
+        }
+    }
+
     /// <summary>The settings that put a host on this broker.</summary>
     public Dictionary<string, string?> Settings() => new()
     {

@@ -145,8 +145,9 @@ internal static class TextDecoder
         {
             return Encoding.GetEncoding(name);
         }
-        catch (ArgumentException)
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
         {
+            // An unknown name, or one .NET refuses on purpose (UTF-7): decoded as if nothing were declared.
             return null;
         }
     }

@@ -60,8 +60,9 @@ internal static class ZipReader
             budget.Spend(declared, "the archive");
             read(zip);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
         {
+            // An entry whose data ends before its declared length is as broken as an unreadable directory.
             throw new CleaningRejectedException("corrupt", $"The zip container cannot be read: {ex.Message}");
         }
     }

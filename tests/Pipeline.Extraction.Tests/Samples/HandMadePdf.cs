@@ -38,6 +38,88 @@ internal static class HandMadePdf
         "5 0 R",
     ]);
 
+    /// <summary>
+    /// Objects that only point at each other (4 -> 6 -> 5 -> 4), packed in a Flate-compressed object stream and listed
+    /// in a cross-reference stream (PDF 1.5), where a scan of the plain bytes does not see them.
+    /// </summary>
+    public static byte[] PackedObjectLoop() => Packed([(4, "6 0 R"), (5, "4 0 R"), (6, "5 0 R")], streamLength: null, streamPackedInItself: false);
+
+    /// <summary>An object stream whose /Length is an object packed inside that same stream: reading it needs itself.</summary>
+    public static byte[] PackedStreamLengthLoop() => Packed([(4, "<< /Length 9 >>"), (5, "<< >>"), (6, "<< >>")], streamLength: "6 0 R", streamPackedInItself: false);
+
+    /// <summary>An object stream that the cross-reference stream says is packed inside itself.</summary>
+    public static byte[] ObjectStreamInsideItself() => Packed([(4, "<< /Length 9 >>"), (5, "<< >>"), (6, "<< >>")], streamLength: null, streamPackedInItself: true);
+
+    private static byte[] Packed((int Number, string Body)[] packed, string? streamLength, bool streamPackedInItself)
+    {
+        var header = new StringBuilder();
+        var objects = new StringBuilder();
+        foreach (var (number, body) in packed)
+        {
+            header.Append(CultureInfo.InvariantCulture, $"{number} {objects.Length} ");
+            objects.Append(body).Append('\n');
+        }
+
+        var content = Encoding.Latin1.GetBytes(header.ToString() + objects);
+        var compressed = new MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(compressed, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+        {
+            zlib.Write(content);
+        }
+
+        var pdf = new MemoryStream();
+        var offsets = new Dictionary<int, long>();
+        void Write(string text) => pdf.Write(Encoding.Latin1.GetBytes(text));
+        Write("%PDF-1.5\n");
+        string[] plain =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources 5 0 R >>",
+        ];
+        for (var i = 0; i < plain.Length; i++)
+        {
+            offsets[i + 1] = pdf.Position;
+            Write($"{i + 1} 0 obj\n{plain[i]}\nendobj\n");
+        }
+
+        offsets[7] = pdf.Position;
+        Write(string.Create(CultureInfo.InvariantCulture, $"7 0 obj\n<< /Type /ObjStm /N {packed.Length} /First {header.Length} /Filter /FlateDecode /Length {streamLength ?? compressed.Length.ToString(CultureInfo.InvariantCulture)} >>\nstream\n"));
+        pdf.Write(compressed.ToArray());
+        Write("\nendstream\nendobj\n");
+
+        // Cross-reference stream: type (1 byte), offset or object stream (4 bytes), generation or index (2 bytes).
+        var xref = pdf.Position;
+        var entries = new MemoryStream();
+        void Entry(byte type, long field, int index) =>
+            entries.Write([type, (byte)(field >> 24), (byte)(field >> 16), (byte)(field >> 8), (byte)field, (byte)(index >> 8), (byte)index]);
+        Entry(0, 0, 0xFFFF);
+        for (var n = 1; n <= 3; n++)
+        {
+            Entry(1, offsets[n], 0);
+        }
+
+        for (var i = 0; i < packed.Length; i++)
+        {
+            Entry(2, 7, i);
+        }
+
+        if (streamPackedInItself)
+        {
+            Entry(2, 7, packed.Length);
+        }
+        else
+        {
+            Entry(1, offsets[7], 0);
+        }
+
+        Entry(1, xref, 0);
+        Write(string.Create(CultureInfo.InvariantCulture, $"8 0 obj\n<< /Type /XRef /Size 9 /W [1 4 2] /Root 1 0 R /Length {entries.Length} >>\nstream\n"));
+        pdf.Write(entries.ToArray());
+        Write(string.Create(CultureInfo.InvariantCulture, $"\nendstream\nendobj\nstartxref\n{xref}\n%%EOF\n"));
+        return pdf.ToArray();
+    }
+
     /// <summary>A page tree that lists itself among its kids, and a page whose parent is the page itself.</summary>
     public static byte[] PageTreeLoop() => Write(
     [
