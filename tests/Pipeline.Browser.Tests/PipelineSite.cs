@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Pipeline.Cleaner;
 using Pipeline.Contracts;
+using Pipeline.Fetcher;
 using Pipeline.Hosting;
 using Pipeline.Storage;
 using Pipeline.Store;
@@ -17,7 +18,7 @@ using Pipeline.Tagger;
 namespace Pipeline.Browser.Tests;
 
 /// <summary>
-/// The all-in-one pipeline (in-memory bus, the real cleaner, tagger and store over SQLite) with the query page
+/// The all-in-one pipeline (in-memory bus, the real fetcher, cleaner, tagger and store over SQLite) with the query page
 /// embedded as <c>pipeline run</c> hosts it; the seeds are ingested through the page's own upload endpoint,
 /// plus one stored document full of markup. Then headless Chromium from the OS package.
 /// </summary>
@@ -102,8 +103,10 @@ public sealed class PipelineSite : IAsyncLifetime
         StoreService.AddServices(builder);
         CleanerService.AddServices(builder);
         TaggerService.AddServices(builder);
+        FetcherService.AddServices(builder);
         builder.AddPipeline(bus =>
         {
+            FetcherService.AddConsumers(bus);
             CleanerService.AddConsumers(bus);
             TaggerService.AddConsumers(bus);
             StoreService.AddConsumers(bus);
