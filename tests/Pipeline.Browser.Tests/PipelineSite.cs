@@ -159,7 +159,7 @@ public sealed class PipelineSite : IAsyncLifetime
             new("Url", "<img src=x onerror=\"window.__pwned = 2\">", img, text.IndexOf('>', img) + 1, "<img src=x onerror=window.__pwned=3>", "<b>id</b>"),
             new("Chemical", "aspirin", aspirin, aspirin + 7, "aspirin", "DB00945"),
         ];
-        return await StoreWebDocumentAsync(uri, "<script>window.__pwned = 4</script>Hostile pwned page", text, entities, [new RemovedText("promotion", "<script>window.__pwned = 5</script>")]);
+        return await StoreWebDocumentAsync(uri, "<script>window.__pwned = 4</script>Hostile pwned page", text, entities, [new RemovedText("promotion", "<script>window.__pwned = 5</script>", text.Length)]);
     }
 
     /// <summary>A person whose key is lower-cased ("person:marie curie") and whose name, as the text writes it, is not.</summary>
@@ -174,7 +174,8 @@ public sealed class PipelineSite : IAsyncLifetime
             new("Person", "Marie Curie", first, first + 11, "marie curie", null),
             new("Person", "Marie Curie", second, second + 11, "marie curie", null),
         ];
-        await StoreWebDocumentAsync(uri, "Radium notebooks", text, entities, []);
+        // Stored before removed blocks had positions: the list only.
+        await StoreWebDocumentAsync(uri, "Radium notebooks", text, entities, [new RemovedText("share-buttons", "Share on Facebook")]);
     }
 
     /// <summary>Writes a web document straight to the store, as the pipeline would have stored it.</summary>
