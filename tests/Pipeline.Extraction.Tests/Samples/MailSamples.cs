@@ -38,6 +38,9 @@ internal static class MailSamples
         return Write(new TextPart("plain") { Text = body });
     }
 
+    /// <summary>A plain-text message with this body.</summary>
+    public static byte[] Plain(string body) => Write(new TextPart("plain") { Text = body });
+
     private static byte[] Write(MimeEntity body)
     {
         var message = new MimeMessage
