@@ -46,4 +46,23 @@ public sealed class RemovedPositionTests
         Assert.Equal(first.Length, cleaned.Removed.Single(r => r.Kind == "quoted-reply").Offset);
         Assert.Equal(cleaned.Text.Length, cleaned.Removed.Single(r => r.Kind == "signature").Offset);
     }
+
+    [Fact]
+    public void A_quote_between_two_paragraphs_of_an_html_mail_stands_after_the_first_and_the_signature_at_the_end()
+    {
+        var first = Article.Paragraphs[0];
+        var second = Article.Paragraphs[1];
+        var html = $"""
+            <html><body><p>{System.Net.WebUtility.HtmlEncode(first)}</p>
+            <blockquote type="cite">Did the council agree to the new bridge? It meets on Thursday.</blockquote>
+            <p>{System.Net.WebUtility.HtmlEncode(second)}</p>
+            <div class="gmail_signature">Maren Olsen<br>Senior Engineer</div></body></html>
+            """;
+
+        var cleaned = Extract.Single(MailSamples.Html(html), "reply.eml").Cleaned;
+
+        Assert.Equal(first + "\n\n" + second, cleaned.Text);
+        Assert.Equal(first.Length, cleaned.Removed.Single(r => r.Kind == "quoted-reply").Offset);
+        Assert.Equal(cleaned.Text.Length, cleaned.Removed.Single(r => r.Kind == "signature").Offset);
+    }
 }
