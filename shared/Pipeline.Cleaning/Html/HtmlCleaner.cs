@@ -131,7 +131,10 @@ internal static class HtmlCleaner
             {
                 for (var i = kids.Count - 1; i >= 0; i--)
                 {
-                    stack.Push(kids[i]);
+                    if (!kids[i].IsText)
+                    {
+                        stack.Push(kids[i]);
+                    }
                 }
             }
         }
