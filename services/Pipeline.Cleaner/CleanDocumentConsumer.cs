@@ -57,7 +57,7 @@ public sealed class CleanDocumentConsumer(DocumentExtractor extractor, TimeProvi
                 result.Author,
                 result.Published,
                 result.SiteName,
-                result.Removed.Select(r => new RemovedText(r.Kind, r.Text)).ToList(),
+                result.Removed.Select(r => new RemovedText(r.Kind, r.Text, r.Offset)).ToList(),
                 document.Format,
                 document.Pages.Count == 0 ? null : document.Pages.Select(p => new PageSpan(p.Number, p.Start, p.End)).ToList()));
         }

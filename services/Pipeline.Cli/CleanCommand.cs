@@ -94,7 +94,7 @@ internal static class CleanCommand
             siteName = result.SiteName,
             format = document.Format,
             pages = document.Pages.Select(p => new { number = p.Number, start = p.Start, end = p.End }),
-            removed = result.Removed.Select(r => new { kind = r.Kind, text = r.Text }),
+            removed = result.Removed.Select(r => new { kind = r.Kind, text = r.Text, offset = r.Offset }),
         };
         await File.WriteAllTextAsync(Path.Combine(outDir, name + ".json"), JsonSerializer.Serialize(metadata, CliJson.Options), cancellationToken);
     }

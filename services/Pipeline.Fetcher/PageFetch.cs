@@ -2,7 +2,7 @@ using Pipeline.Contracts;
 
 namespace Pipeline.Fetcher;
 
-/// <summary>What one GET produced. <see cref="Body"/> is set only for <see cref="FetchOutcome.Fetched"/>.</summary>
+/// <summary>What one GET produced. <see cref="Body"/> is set only for <see cref="FetchOutcome.Fetched"/> and <see cref="FetchOutcome.Canonical"/> (an API fetch keeps that page).</summary>
 internal sealed record PageFetch(FetchOutcome Outcome, int StatusCode, string? Error)
 {
     public string? ETag { get; init; }

@@ -193,7 +193,7 @@ internal sealed class PageFetcher(IHttpClientFactory clients, IOptions<CrawlerOp
         };
         if (links.Canonical is { } canonical && UrlNormalizer.Normalize(canonical) is { } normalized && normalized != UrlNormalizer.Normalize(url))
         {
-            return result with { Outcome = FetchOutcome.Canonical, Target = normalized };
+            return result with { Outcome = FetchOutcome.Canonical, Target = normalized, Body = body };
         }
 
         return hash == previousHash ? result with { Outcome = FetchOutcome.Unchanged } : result with { Body = body };

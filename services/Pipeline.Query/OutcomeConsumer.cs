@@ -12,6 +12,7 @@ namespace Pipeline.Query;
 internal sealed class OutcomeConsumer(IDocumentStore store, IOptions<QueryOptions> options, TimeProvider clock) :
     IConsumer<DocumentStored>,
     IConsumer<DocumentRejected>,
+    IConsumer<Fault<FetchRequested>>,
     IConsumer<Fault<DocumentFetched>>,
     IConsumer<Fault<DocumentCleaned>>,
     IConsumer<Fault<DocumentTagged>>
@@ -34,6 +35,8 @@ internal sealed class OutcomeConsumer(IDocumentStore store, IOptions<QueryOption
             new DocumentOutcome(message.DocumentId, DocumentOutcome.Rejected, message.Stage, message.Reason, message.Detail, null, clock.GetUtcNow()),
             context.CancellationToken);
     }
+
+    public Task Consume(ConsumeContext<Fault<FetchRequested>> context) => FaultedAsync(context.Message.Message.DocumentId, context.Message.Message.Source, "fetcher", context);
 
     public Task Consume(ConsumeContext<Fault<DocumentFetched>> context) => FaultedAsync(context.Message.Message.DocumentId, context.Message.Message.Source, "cleaner", context);
 

@@ -55,14 +55,17 @@ public sealed class SiteTemplateLearner(int minDocuments = 5, double minShare = 
     {
         ArgumentException.ThrowIfNullOrEmpty(site);
         ArgumentNullException.ThrowIfNull(result);
-        var template = TemplateLines(site);
-        if (template.Count == 0)
+        var templateLines = TemplateLines(site);
+        if (templateLines.Count == 0)
         {
             return result;
         }
 
         var kept = new StringBuilder(result.Text.Length);
-        var removed = new List<RemovedBlock>(result.Removed);
+        var removed = new List<RemovedBlock>(result.Removed.Count);
+        var template = new List<RemovedBlock>();
+        var starts = new List<int>();
+        var before = new List<int>();
         var pendingBreak = string.Empty;
         foreach (var range in result.Text.AsSpan().Split('\n'))
         {
@@ -73,10 +76,12 @@ public sealed class SiteTemplateLearner(int minDocuments = 5, double minShare = 
                 continue;
             }
 
+            starts.Add(range.Start.Value);
+            before.Add(kept.Length);
             var key = line.Trim().ToString();
-            if (template.Contains(key))
+            if (templateLines.Contains(key))
             {
-                removed.Add(new RemovedBlock(BoilerplateKinds.SiteTemplate, key));
+                template.Add(new RemovedBlock(BoilerplateKinds.SiteTemplate, key, kept.Length));
                 continue;
             }
 
@@ -89,6 +94,21 @@ public sealed class SiteTemplateLearner(int minDocuments = 5, double minShare = 
             pendingBreak = string.Empty;
         }
 
+        // Blocks removed earlier keep their place: the position of the first line that started at or after it.
+        foreach (var block in result.Removed)
+        {
+            if (block.Offset is not { } offset)
+            {
+                removed.Add(block);
+                continue;
+            }
+
+            var i = starts.BinarySearch(offset);
+            i = i < 0 ? ~i : i;
+            removed.Add(block with { Offset = i < before.Count ? before[i] : kept.Length });
+        }
+
+        removed.AddRange(template);
         return result with { Text = kept.ToString(), Removed = removed };
     }
 

@@ -130,7 +130,7 @@ public sealed class DocumentExtractor(DocumentCleaner cleaner, ExtractionOptions
             Title = meta.Title ?? cleaned.Title,
             Author = meta.Author ?? cleaned.Author,
             Published = cleaned.Published ?? meta.Published,
-            Removed = [.. extracted.Removed, .. cleaned.Removed],
+            Removed = [.. OffsetMapper.Map(extracted.Text, cleaned.Text, extracted.Removed), .. cleaned.Removed],
         };
         var pages = extracted.PageStarts.Count > 1 ? PageMapper.Map(extracted.Text, extracted.PageStarts, cleaned.Text) : [];
         return new ExtractedDocument(path, parent, extracted.Format, result, pages);
@@ -174,13 +174,22 @@ public sealed class DocumentExtractor(DocumentCleaner cleaner, ExtractionOptions
             throw last ?? new CleaningRejectedException("empty", "The document has no text.");
         }
 
+        // Each part's removed blocks move with the part's place in the joined text.
+        var removed = new List<RemovedBlock>();
+        var start = 0;
+        foreach (var r in results)
+        {
+            removed.AddRange(r.Removed.Select(b => b.Offset is { } offset ? b with { Offset = start + offset } : b));
+            start += r.Text.Length + 2;
+        }
+
         var first = results[0];
         return first with
         {
             Text = string.Join("\n\n", results.Select(r => r.Text)),
             Author = first.Author ?? results.Select(r => r.Author).FirstOrDefault(a => a is not null),
             Published = first.Published ?? results.Select(r => r.Published).FirstOrDefault(p => p is not null),
-            Removed = [.. results.SelectMany(r => r.Removed)],
+            Removed = removed,
         };
     }
 

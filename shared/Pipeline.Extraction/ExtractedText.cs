@@ -4,7 +4,7 @@ namespace Pipeline.Extraction;
 
 /// <summary>What one format's extractor read: text (or HTML) for the cleaner, metadata, page starts and embedded files.</summary>
 /// <param name="Format">One of <see cref="DocumentFormats"/>.</param>
-/// <param name="Text">Plain text (paragraphs separated by blank lines) for the plain-text cleaner; unused when there are HTML parts.</param>
+/// <param name="Text">Plain text (paragraphs separated by blank lines) for the plain-text cleaner; with HTML parts, their words, used only to place <paramref name="Removed"/> in the cleaned text.</param>
 /// <param name="HtmlParts">HTML documents (an e-mail's HTML body, an e-book's chapters), each through the HTML cleaner, joined in order.</param>
 /// <param name="Metadata">Title, author and dates from the file's own properties.</param>
 /// <param name="PageStarts">For paged formats, the offset in <paramref name="Text"/> where each page (1, 2, ...) starts.</param>

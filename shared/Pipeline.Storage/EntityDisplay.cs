@@ -26,4 +26,32 @@ public static class EntityDisplay
 
         return key.Value;
     }
+
+    /// <summary>Mentions per entity key, with the document's most frequent surface form of it as its display name.</summary>
+    public static Dictionary<EntityKey, (int Mentions, string Display)> PerKey(StoredDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var forms = new Dictionary<EntityKey, Dictionary<string, int>>();
+        var allowed = new HashSet<string>(document.EntityKeys, StringComparer.Ordinal);
+        foreach (var entity in document.Entities)
+        {
+            var value = string.IsNullOrWhiteSpace(entity.Canonical) ? entity.Text : entity.Canonical;
+            if (EntityKey.TryParse($"{entity.Type}:{value}", out var key) && allowed.Contains(key.Value.ToString()))
+            {
+                if (!forms.TryGetValue(key.Value, out var counts))
+                {
+                    counts = new Dictionary<string, int>(StringComparer.Ordinal);
+                    forms[key.Value] = counts;
+                }
+
+                var display = EntityDisplay.Of(key.Value, entity);
+                counts[display] = counts.GetValueOrDefault(display) + 1;
+            }
+        }
+
+        // Ties go to the form met first (dictionaries keep insertion order until something is removed).
+        return forms.ToDictionary(
+            f => f.Key,
+            f => (f.Value.Values.Sum(), f.Value.Aggregate((best, next) => next.Value > best.Value ? next : best).Key));
+    }
 }

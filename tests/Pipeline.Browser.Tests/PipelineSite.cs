@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using Pipeline.Cleaner;
 using Pipeline.Contracts;
+using Pipeline.Fetcher;
 using Pipeline.Hosting;
 using Pipeline.Storage;
 using Pipeline.Store;
@@ -17,7 +18,7 @@ using Pipeline.Tagger;
 namespace Pipeline.Browser.Tests;
 
 /// <summary>
-/// The all-in-one pipeline (in-memory bus, the real cleaner, tagger and store over SQLite) with the query page
+/// The all-in-one pipeline (in-memory bus, the real fetcher, cleaner, tagger and store over SQLite) with the query page
 /// embedded as <c>pipeline run</c> hosts it; the seeds are ingested through the page's own upload endpoint,
 /// plus one stored document full of markup. Then headless Chromium from the OS package.
 /// </summary>
@@ -102,8 +103,10 @@ public sealed class PipelineSite : IAsyncLifetime
         StoreService.AddServices(builder);
         CleanerService.AddServices(builder);
         TaggerService.AddServices(builder);
+        FetcherService.AddServices(builder);
         builder.AddPipeline(bus =>
         {
+            FetcherService.AddConsumers(bus);
             CleanerService.AddConsumers(bus);
             TaggerService.AddConsumers(bus);
             StoreService.AddConsumers(bus);
@@ -156,7 +159,7 @@ public sealed class PipelineSite : IAsyncLifetime
             new("Url", "<img src=x onerror=\"window.__pwned = 2\">", img, text.IndexOf('>', img) + 1, "<img src=x onerror=window.__pwned=3>", "<b>id</b>"),
             new("Chemical", "aspirin", aspirin, aspirin + 7, "aspirin", "DB00945"),
         ];
-        return await StoreWebDocumentAsync(uri, "<script>window.__pwned = 4</script>Hostile pwned page", text, entities, [new RemovedText("promotion", "<script>window.__pwned = 5</script>")]);
+        return await StoreWebDocumentAsync(uri, "<script>window.__pwned = 4</script>Hostile pwned page", text, entities, [new RemovedText("promotion", "<script>window.__pwned = 5</script>", text.Length)]);
     }
 
     /// <summary>A person whose key is lower-cased ("person:marie curie") and whose name, as the text writes it, is not.</summary>
@@ -171,7 +174,8 @@ public sealed class PipelineSite : IAsyncLifetime
             new("Person", "Marie Curie", first, first + 11, "marie curie", null),
             new("Person", "Marie Curie", second, second + 11, "marie curie", null),
         ];
-        await StoreWebDocumentAsync(uri, "Radium notebooks", text, entities, []);
+        // Stored before removed blocks had positions: the list only.
+        await StoreWebDocumentAsync(uri, "Radium notebooks", text, entities, [new RemovedText("share-buttons", "Share on Facebook")]);
     }
 
     /// <summary>Writes a web document straight to the store, as the pipeline would have stored it.</summary>

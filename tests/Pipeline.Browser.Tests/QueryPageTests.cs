@@ -93,6 +93,8 @@ public sealed partial class QueryPageTests(PipelineSite site) : IClassFixture<Pi
 
         await page.Locator("details.removed summary").ClickAsync();
         Assert.Contains("<script>window.__pwned = 5</script>", await page.Locator("details.removed").TextContentAsync(), StringComparison.Ordinal);
+        await page.Locator("#show-removed").CheckAsync();
+        Assert.Equal("promotion<script>window.__pwned = 5</script>", await page.Locator("#doc-text del.removed-inline").TextContentAsync());
 
         // And in the results list: the title and snippet are text too.
         await page.Locator("#q").FillAsync("pwned");

@@ -34,7 +34,7 @@ public abstract class DocumentStoreContractTests
             ContentHash = ContentHashing.Hash(text),
             Entities = mentions,
             EntityKeys = StoredDocuments.EntityKeysOf(mentions),
-            Removed = [new RemovedText("share-buttons", "Share on Facebook")],
+            Removed = [new RemovedText("share-buttons", "Share on Facebook", text.Length), new RemovedText("credits", "Image: Getty")],
         };
     }
 
@@ -178,12 +178,34 @@ public abstract class DocumentStoreContractTests
         var withKetamine = await store.FacetsAsync(new DocumentQuery { Entities = [EntityKey.Parse("Chemical:ketamine")] }, "Disease", null, 10, default);
         var cooccurring = await store.CooccurringAsync(EntityKey.Parse("Disease:fibromyalgia"), 10, default);
 
-        // Display names are compared where a store knows them (SqliteDocumentStoreTests); here the counts.
+        // Display names have their own test below; here the counts.
         all = all.Select(f => f with { Display = null }).ToList();
         Assert.Contains(new EntityFacet("Chemical", "ketamine", 2), all);
         Assert.Contains(new EntityFacet("Disease", "fibromyalgia", 2), all);
         Assert.Equal([new EntityFacet("Disease", "depression", 1), new EntityFacet("Disease", "fibromyalgia", 1)], withKetamine.Select(f => f with { Display = null }));
         Assert.Equal(2, cooccurring.Count);
+    }
+
+    [Fact]
+    public async Task Facets_and_cooccurring_entities_carry_the_surface_form_most_documents_use()
+    {
+        var store = await CreateStoreAsync();
+        await store.UpsertAsync(Document("https://d.example/1", "One", "Ketamine and Fibromyalgia.", 1, null, ("Chemical", "Ketamine", "ketamine"), ("Disease", "Fibromyalgia", "fibromyalgia")), default);
+        await store.UpsertAsync(Document("https://d.example/2", "Two", "Ketamine and fibromyalgia.", 1, null, ("Chemical", "Ketamine", "ketamine"), ("Disease", "fibromyalgia", "fibromyalgia")), default);
+        await store.UpsertAsync(Document("https://d.example/3", "Three", "More ketamine, and fibromyalgia.", 1, null, ("Chemical", "ketamine", "ketamine"), ("Disease", "fibromyalgia", "fibromyalgia")), default);
+
+        var facets = await store.FacetsAsync(new DocumentQuery(), null, null, 10, default);
+        var cooccurring = await store.CooccurringAsync(EntityKey.Parse("Disease:fibromyalgia"), 10, default);
+
+        Assert.Equal("Ketamine", facets.Single(f => f.Key == "Chemical:ketamine").Name);
+        Assert.Equal("fibromyalgia", facets.Single(f => f.Key == "Disease:fibromyalgia").Name);
+        Assert.Equal("Ketamine", Assert.Single(cooccurring).Display);
+
+        // Replacing and deleting documents take their forms out of the count.
+        await store.UpsertAsync(Document("https://d.example/1", "One", "ketamine again.", 2, null, ("Chemical", "ketamine", "ketamine")), default);
+        await store.DeleteAsync(DocumentIdentity.ForSourceUri("https://d.example/2"), default);
+        facets = await store.FacetsAsync(new DocumentQuery(), "Chemical", null, 10, default);
+        Assert.Equal("ketamine", Assert.Single(facets).Name);
     }
 
     [Fact]

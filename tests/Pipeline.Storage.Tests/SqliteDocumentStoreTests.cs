@@ -68,28 +68,6 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContractTests, IDisp
         Assert.Null(await store.GetFetchStateAsync("https://n.example/a", default));
     }
 
-    [Fact]
-    public async Task Facets_and_cooccurring_entities_carry_the_surface_form_most_documents_use()
-    {
-        var store = await CreateStoreAsync();
-        await store.UpsertAsync(Document("https://d.example/1", "One", "Ketamine and Fibromyalgia.", 1, null, ("Chemical", "Ketamine", "ketamine"), ("Disease", "Fibromyalgia", "fibromyalgia")), default);
-        await store.UpsertAsync(Document("https://d.example/2", "Two", "Ketamine and fibromyalgia.", 1, null, ("Chemical", "Ketamine", "ketamine"), ("Disease", "fibromyalgia", "fibromyalgia")), default);
-        await store.UpsertAsync(Document("https://d.example/3", "Three", "More ketamine, and fibromyalgia.", 1, null, ("Chemical", "ketamine", "ketamine"), ("Disease", "fibromyalgia", "fibromyalgia")), default);
-
-        var facets = await store.FacetsAsync(new DocumentQuery(), null, null, 10, default);
-        var cooccurring = await store.CooccurringAsync(EntityKey.Parse("Disease:fibromyalgia"), 10, default);
-
-        Assert.Equal("Ketamine", facets.Single(f => f.Key == "Chemical:ketamine").Name);
-        Assert.Equal("fibromyalgia", facets.Single(f => f.Key == "Disease:fibromyalgia").Name);
-        Assert.Equal("Ketamine", Assert.Single(cooccurring).Display);
-
-        // Replacing and deleting documents take their forms out of the count.
-        await store.UpsertAsync(Document("https://d.example/1", "One", "ketamine again.", 2, null, ("Chemical", "ketamine", "ketamine")), default);
-        await store.DeleteAsync(DocumentIdentity.ForSourceUri("https://d.example/2"), default);
-        facets = await store.FacetsAsync(new DocumentQuery(), "Chemical", null, 10, default);
-        Assert.Equal("ketamine", Assert.Single(facets).Name);
-    }
-
     public void Dispose()
     {
         foreach (var store in stores)

@@ -55,7 +55,7 @@ internal static class MessageSizesBench
                     continue;
                 }
 
-                var removed = cleaned.Removed.Select(r => new RemovedText(r.Kind, r.Text)).ToList();
+                var removed = cleaned.Removed.Select(r => new RemovedText(r.Kind, r.Text, r.Offset)).ToList();
                 cleanedMessages.Add(new DocumentCleaned(fetched.DocumentId, source, fetched.Version, fetched.FetchedAt, cleaned.Title, cleaned.Text,
                     cleaned.Language, cleaned.Author, cleaned.Published, cleaned.SiteName, removed));
                 var entities = tagger.Tag(cleaned.Text).Select(e => new EntityMention(e.Type, e.Text, e.Start, e.End, e.Canonical, e.Id)).ToList();

@@ -217,16 +217,22 @@ async function renderSearch(search, signal) {
 
 /**
  * The text split at entity spans; overlapping or out-of-range spans are skipped, so the text is always shown whole.
- * For paged sources (PDF, slides) a "p. N" marker stands where each page starts.
+ * For paged sources (PDF, slides) a "p. N" marker stands where each page starts, and each removed block with a
+ * position stands struck through where it was (hidden until the reader asks for it).
  */
-function highlightedText(text, entities, pages) {
+function highlightedText(text, entities, pages, removed) {
   const box = el('div', { class: 'doc-text', id: 'doc-text' });
-  const marks = (pages || []).filter(p => p.start >= 0 && p.start <= text.length).sort((a, b) => a.start - b.start);
+  const marks = [
+    ...(pages || []).filter(p => p.start >= 0 && p.start <= text.length)
+      .map(p => ({ start: p.start, node: () => el('span', { class: 'page-no', id: 'page-' + p.number, 'aria-label': 'page ' + p.number }, 'p. ' + p.number) })),
+    ...placedRemovals(removed, text.length)
+      .map(r => ({ start: r.offset, node: () => el('del', { class: 'removed-inline', 'data-kind': r.kind, title: 'Removed by cleaning: ' + r.kind }, el('span', { class: 'kind' }, r.kind), r.text) })),
+  ].sort((a, b) => a.start - b.start);
   let mark = 0;
-  const plain = (from, to) => {
-    while (mark < marks.length && marks[mark].start < to) {
+  const plain = (from, to, last) => {
+    while (mark < marks.length && (marks[mark].start < to || (last && marks[mark].start <= to))) {
       const at = Math.max(from, marks[mark].start);
-      box.append(text.slice(from, at), el('span', { class: 'page-no', id: 'page-' + marks[mark].number, 'aria-label': 'page ' + marks[mark].number }, 'p. ' + marks[mark].number));
+      box.append(text.slice(from, at), marks[mark].node());
       from = at;
       mark++;
     }
@@ -238,15 +244,20 @@ function highlightedText(text, entities, pages) {
     if (e.start < at) continue;
     const key = `${e.type}:${(e.canonical || e.text).trim().toLowerCase()}`;
     const tip = `${e.type}: ${e.canonical || e.text}${e.id ? '\n' + e.id : ''}`;
-    plain(at, e.start);
+    plain(at, e.start, false);
     box.append(el('a', {
       class: 'ent t-' + e.type, href: entityHref(key), 'data-type': e.type, 'data-tip': tip, title: tip,
       'aria-label': `${text.slice(e.start, e.end)} (${e.type}: ${e.canonical || e.text})`,
     }, text.slice(e.start, e.end)));
     at = e.end;
   }
-  plain(at, text.length);
+  plain(at, text.length, true);
   return box;
+}
+
+/** Removed blocks that know where they stood (documents cleaned before positions were kept have none). */
+function placedRemovals(removed, length) {
+  return (removed || []).filter(r => Number.isInteger(r.offset) && r.offset >= 0 && r.offset <= length);
 }
 
 function sourceLink(source) {
@@ -279,7 +290,10 @@ async function renderDocument(id, signal) {
     el('div', { class: 'doc' },
       el('article', { 'aria-labelledby': 'doc-title' },
         el('h1', { id: 'doc-title' }, doc.title || '(untitled)'),
-        highlightedText(doc.text, doc.entities, doc.pages),
+        placedRemovals(removed, doc.text.length).length ? el('label', { class: 'toggle' },
+          el('input', { type: 'checkbox', id: 'show-removed', onchange: (ev) => document.getElementById('doc-text').classList.toggle('show-removed', ev.target.checked) }),
+          ' Show removed blocks in place') : null,
+        highlightedText(doc.text, doc.entities, doc.pages, removed),
         el('details', { class: 'removed' },
           el('summary', null, `Removed by cleaning (${removed.length})`),
           removed.length ? el('ul', null, removed.map(r => el('li', null, el('span', { class: 'kind' }, r.kind), r.text))) : el('p', null, 'Nothing was removed.'))),
@@ -359,8 +373,20 @@ function lastRunText(run) {
   return `${when}: fetched ${run.fetched}, not modified ${run.notModified}, errors ${run.errors}`;
 }
 
+/** The faulted messages of each stage's _error queue, one row each; "none" when every queue is empty or there are none. */
+function errorQueues(data, none, table) {
+  if (data.items.length === 0) return none(data.error ? 'none: ' + data.error : 'none');
+  const rows = data.items.flatMap(q => q.messages.map(m => [q.stage, m.documentId || 'unknown', [m.exceptionType, m.message].filter(Boolean).join(': ') || 'no message', m.faultedAt ? formatDate(m.faultedAt) : 'unknown']));
+  const unlisted = data.items.reduce((n, q) => n + Math.max(0, q.count - q.messages.length), 0);
+  if (rows.length === 0) return none();
+  return [table('Faulted messages per stage', ['Stage', 'Document', 'Error', 'When'], rows),
+    unlisted > 0 ? el('p', { class: 'note' }, `${unlisted} more not listed; pipeline errors shows them all, and pipeline errors retry sends them back.`) : null];
+}
+
 async function renderStats(signal) {
+  const errorsRequest = api('/api/errors?limit=20', signal).catch(error => ({ items: [], error: error.name === 'AbortError' ? null : error.message }));
   const s = await api('/api/stats', signal);
+  const errors = await errorsRequest;
   document.title = 'Status – Pipeline';
   const none = text => el('p', { class: 'none' }, text || 'none');
   const table = (caption, head, rows) => el('table', { class: 'stats' }, el('caption', null, caption),
@@ -384,6 +410,7 @@ async function renderStats(signal) {
         : none('none (this store does not report it)'), true),
       section('crawls-title', 'Crawls', crawls, true),
       section('queues-title', 'Queues', queues),
+      section('errors-title', 'Error queues', errorQueues(errors, none, table), true),
       section('kinds-title', 'By source kind', kinds.length ? table('Documents by source kind', null, kinds) : none()),
       section('hosts-title', 'By host', hosts.length ? table('Documents by web host', null, hosts) : none())),
     el('p', null, el('a', { href: '/openapi/v1.json' }, 'API description (OpenAPI)')));

@@ -14,10 +14,15 @@ internal sealed class BlockRenderer
     private int lineChars;
     private int lineLinkChars;
     private bool afterBreak;
+    private Dictionary<HtmlNode, int>? removedAt;
 
-    public static (List<TextUnit> Units, List<double> LinkShares) Render(HtmlNode main)
+    /// <summary>
+    /// Renders <paramref name="main"/>; <paramref name="removedAt"/>, when given, gets for each removed element met the
+    /// index of the first unit after it.
+    /// </summary>
+    public static (List<TextUnit> Units, List<double> LinkShares) Render(HtmlNode main, Dictionary<HtmlNode, int>? removedAt = null)
     {
-        var r = new BlockRenderer();
+        var r = new BlockRenderer { removedAt = removedAt };
         r.Walk(main, inLink: false, inPre: false);
         r.Flush();
         return (r.units, r.linkShares);
@@ -33,6 +38,8 @@ internal sealed class BlockRenderer
 
         if (node.Removed)
         {
+            // Inside a line (an inline share widget), it stood after that line.
+            removedAt?.TryAdd(node, units.Count + (lineChars > 0 ? 1 : 0));
             return;
         }
 

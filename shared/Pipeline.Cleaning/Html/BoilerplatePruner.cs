@@ -14,12 +14,15 @@ internal static class BoilerplatePruner
     /// <summary>When comment-classed blocks hold this share of the page, the page is a discussion and they are its content.</summary>
     private const double DiscussionShare = 0.7;
 
-    /// <summary>Marks boilerplate elements as removed; <paramref name="light"/> removes only controls and media (the last-resort pass).</summary>
-    public static void Prune(HtmlNode root, List<RemovedBlock> removed, bool light = false)
+    /// <summary>
+    /// Marks boilerplate elements as removed; <paramref name="light"/> removes only controls and media (the last-resort
+    /// pass). <paramref name="pruned"/>, when given, gets the element of each block added to <paramref name="removed"/>.
+    /// </summary>
+    public static void Prune(HtmlNode root, List<RemovedBlock> removed, bool light = false, List<HtmlNode>? pruned = null)
     {
         var total = Math.Max(root.TextChars, 1);
         var keepComments = CommentChars(root) > total * DiscussionShare;
-        Walk(root, total, keepComments, light, removed);
+        Walk(root, total, keepComments, light, removed, pruned);
     }
 
     private static int CommentChars(HtmlNode node)
@@ -41,7 +44,7 @@ internal static class BoilerplatePruner
         return sum;
     }
 
-    private static void Walk(HtmlNode node, int total, bool keepComments, bool light, List<RemovedBlock> removed)
+    private static void Walk(HtmlNode node, int total, bool keepComments, bool light, List<RemovedBlock> removed, List<HtmlNode>? pruned)
     {
         if (node.Children is not { } kids)
         {
@@ -67,12 +70,13 @@ internal static class BoilerplatePruner
                 if (child.TextChars > 0)
                 {
                     removed.Add(new RemovedBlock(kind, Summary(child)));
+                    pruned?.Add(child);
                 }
 
                 continue;
             }
 
-            Walk(child, total, keepComments, light, removed);
+            Walk(child, total, keepComments, light, removed, pruned);
         }
     }
 

@@ -49,7 +49,8 @@ internal static class HtmlCleaner
                 // Menus and labels only: no prose, nothing to keep. A script-rendered shell (a body without text)
                 // still has the description it gives of itself.
                 var shell = reparsed.TextChars < ShellChars;
-                outcome = outcome with { Body = shell ? meta.Description ?? string.Empty : string.Empty };
+                outcome = outcome with { Body = shell ? meta.Description ?? string.Empty : string.Empty, Removed = [.. outcome.Removed.Select(r => r with { Offset = null })] };
+                removed = [.. removed.Select(r => r with { Offset = null })];
             }
         }
 
@@ -62,7 +63,9 @@ internal static class HtmlCleaner
     private static TextCleanOutcome Extract(HtmlNode root, string title, List<RemovedBlock> removed, bool light)
     {
         ContentScorer.Measure(root, inLink: false);
-        BoilerplatePruner.Prune(root, removed, light);
+        var first = removed.Count;
+        var pruned = new List<HtmlNode>();
+        BoilerplatePruner.Prune(root, removed, light, pruned);
         ContentScorer.Measure(root, inLink: false);
         ContentScorer.Score(root, root, inLink: false);
         var main = MainSelector.Select(root);
@@ -79,7 +82,8 @@ internal static class HtmlCleaner
             main = MainSelector.Narrow(main, NarrowShare);
         }
 
-        var (units, linkShares) = BlockRenderer.Render(main);
+        var removedAt = new Dictionary<HtmlNode, int>();
+        var (units, linkShares) = BlockRenderer.Render(main, removedAt);
         for (var i = 0; i < units.Count; i++)
         {
             var u = units[i];
@@ -94,7 +98,53 @@ internal static class HtmlCleaner
         }
 
         MarkAboveTitle(units);
-        return PlainTextCleaner.Clean(units, pickTitle: false);
+        var outcome = PlainTextCleaner.Clean(units, pickTitle: false);
+        Place(root, main, pruned, removedAt, PlainTextCleaner.Offsets(units), removed, first);
+        return outcome;
+    }
+
+    /// <summary>
+    /// Gives each pruned block the position where it stood in the text: inside the main element, before the first
+    /// line rendered after it; outside, at the start (above the main element) or at the end (below it).
+    /// </summary>
+    private static void Place(HtmlNode root, HtmlNode main, List<HtmlNode> pruned, Dictionary<HtmlNode, int> removedAt, int[] at, List<RemovedBlock> removed, int first)
+    {
+        var above = new HashSet<HtmlNode>();
+        var candidates = new HashSet<HtmlNode>(pruned);
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (n == main)
+            {
+                break;
+            }
+
+            if (candidates.Contains(n))
+            {
+                above.Add(n);
+                continue;
+            }
+
+            if (n.Children is { } kids)
+            {
+                for (var i = kids.Count - 1; i >= 0; i--)
+                {
+                    if (!kids[i].IsText)
+                    {
+                        stack.Push(kids[i]);
+                    }
+                }
+            }
+        }
+
+        for (var k = 0; k < pruned.Count; k++)
+        {
+            var node = pruned[k];
+            var offset = removedAt.TryGetValue(node, out var unit) ? at[Math.Min(unit, at.Length - 1)] : above.Contains(node) ? 0 : at[^1];
+            removed[first + k] = removed[first + k] with { Offset = offset };
+        }
     }
 
     private static int ProseWords(string body)

@@ -181,14 +181,39 @@ internal static class PlainTextCleaner
     private static List<RemovedBlock> CollectRemoved(List<TextUnit> units)
     {
         var removed = new List<RemovedBlock>();
-        foreach (var u in units)
+        var at = Offsets(units);
+        for (var i = 0; i < units.Count; i++)
         {
-            if (u.Kind is not null)
+            if (units[i].Kind is { } kind)
             {
-                removed.Add(new RemovedBlock(u.Kind, u.Text));
+                removed.Add(new RemovedBlock(kind, units[i].Text, at[i]));
             }
         }
 
         return removed;
+    }
+
+    /// <summary>
+    /// For each unit, the length of the text <see cref="Assemble"/> makes from the kept units before it (where a
+    /// removed unit stood); the last entry is the whole text's length.
+    /// </summary>
+    public static int[] Offsets(List<TextUnit> units)
+    {
+        var at = new int[units.Count + 1];
+        var length = 0;
+        var previous = -2;
+        for (var i = 0; i < units.Count; i++)
+        {
+            at[i] = length;
+            var u = units[i];
+            if (u.Kept)
+            {
+                length += (length > 0 ? (u.BlankBefore || previous != i - 1 ? 2 : 1) : 0) + u.Text.Length;
+                previous = i;
+            }
+        }
+
+        at[units.Count] = length;
+        return at;
     }
 }

@@ -32,7 +32,9 @@ internal static class EmlExtractor
         var attachments = Attachments(message, options, budget);
         if (message.HtmlBody is { } html && string.IsNullOrWhiteSpace(message.TextBody))
         {
-            return new ExtractedText(DocumentFormats.Eml, string.Empty, [HtmlReplyTrimmer.Trim(html, removed)], meta, [], removed, attachments);
+            // The body's text goes with it only to carry the removed blocks' places over to the cleaned text.
+            var (trimmed, bodyText) = HtmlReplyTrimmer.Trim(html, removed);
+            return new ExtractedText(DocumentFormats.Eml, bodyText, [trimmed], meta, [], removed, attachments);
         }
 
         var text = PlainReplyTrimmer.Trim(message.TextBody ?? string.Empty, removed);

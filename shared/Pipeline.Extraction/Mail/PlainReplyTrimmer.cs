@@ -6,7 +6,8 @@ namespace Pipeline.Extraction.Mail;
 
 /// <summary>
 /// Cuts quoted replies (lines starting with '>', "On ... wrote:", "-----Original Message-----", Outlook's
-/// From/Sent header block) and the signature (after the "-- " delimiter) out of a plain-text body.
+/// From/Sent header block) and the signature (after the "-- " delimiter) out of a plain-text body; each block's
+/// offset is where it began in the returned text.
 /// </summary>
 internal static partial class PlainReplyTrimmer
 {
@@ -17,18 +18,22 @@ internal static partial class PlainReplyTrimmer
         var quoted = new StringBuilder();
         var signature = new StringBuilder();
         var inSignature = false;
+        int? quotedAt = null;
+        int? signatureAt = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             if (OriginalMessage().IsMatch(line) || (line.StartsWith("From:", StringComparison.Ordinal) && i + 1 < lines.Length && SentLine().IsMatch(lines[i + 1])))
             {
                 // Outlook style: the whole earlier message follows, unquoted.
+                quotedAt ??= kept.Length;
                 quoted.Append(string.Join('\n', lines[i..]));
                 break;
             }
 
             if (line.StartsWith('>') || (Attribution().IsMatch(line) && NextIsQuote(lines, i)))
             {
+                quotedAt ??= kept.Length;
                 quoted.Append(line).Append('\n');
                 inSignature = false;
                 continue;
@@ -37,6 +42,7 @@ internal static partial class PlainReplyTrimmer
             if (line is "-- " or "--" && i > 0)
             {
                 inSignature = true;
+                signatureAt ??= kept.Length;
                 continue;
             }
 
@@ -45,12 +51,12 @@ internal static partial class PlainReplyTrimmer
 
         if (signature.ToString().Trim() is { Length: > 0 } sig)
         {
-            removed.Add(new RemovedBlock(MailKinds.Signature, sig));
+            removed.Add(new RemovedBlock(MailKinds.Signature, sig, signatureAt));
         }
 
         if (quoted.ToString().Trim() is { Length: > 0 } quote)
         {
-            removed.Add(new RemovedBlock(MailKinds.QuotedReply, quote));
+            removed.Add(new RemovedBlock(MailKinds.QuotedReply, quote, quotedAt));
         }
 
         return kept.ToString();

@@ -49,7 +49,8 @@ internal sealed class PdfExtractor(ExtractionOptions options)
 
             var removed = RunningLines.Remove(pages);
             var (text, starts) = Compose(pages);
-            return new ExtractedText(DocumentFormats.Pdf, text, [], PdfMetadata.Read(document), starts, removed, []);
+            var placed = removed.Select(r => r with { Offset = r.Offset < starts.Count ? starts[r.Offset.Value] : text.Length }).ToList();
+            return new ExtractedText(DocumentFormats.Pdf, text, [], PdfMetadata.Read(document), starts, placed, []);
         }
         catch (PdfDocumentEncryptedException)
         {

@@ -7,7 +7,9 @@ namespace Pipeline.Extraction.Pdf;
 /// <summary>
 /// Finds running headers and footers - the top or bottom row of a page (every line level with the topmost or
 /// bottommost one: date left, title centre, number right), repeated on most pages once digits are ignored - and
-/// bare page numbers, and removes them from the pages with their kind.
+/// bare page numbers, and removes them from the pages with their kind. Each block's offset is, until
+/// <see cref="PdfExtractor"/> turns it into a text position, the page break it stood at (a header at its page's
+/// start, a footer at the next page's).
 /// </summary>
 internal static partial class RunningLines
 {
@@ -22,17 +24,18 @@ internal static partial class RunningLines
         var removed = new List<RemovedBlock>();
         var headers = Repeated(pages, top: true);
         var footers = Repeated(pages, top: false);
-        foreach (var blocks in pages)
+        for (var p = 0; p < pages.Count; p++)
         {
-            Strip(blocks, Row(blocks, top: true), headers, PageHeader, removed);
-            Strip(blocks, Row(blocks, top: false), footers, PageFooter, removed);
+            var blocks = pages[p];
+            Strip(blocks, Row(blocks, top: true), headers, PageHeader, removed, p);
+            Strip(blocks, Row(blocks, top: false), footers, PageFooter, removed, p + 1);
             blocks.RemoveAll(b => b.Lines.Count == 0);
         }
 
         return removed;
     }
 
-    private static void Strip(List<PdfBlock> blocks, List<PdfLine> row, HashSet<string> repeated, string kind, List<RemovedBlock> removed)
+    private static void Strip(List<PdfBlock> blocks, List<PdfLine> row, HashSet<string> repeated, string kind, List<RemovedBlock> removed, int pageBreak)
     {
         if (row.Count == 0)
         {
@@ -43,7 +46,7 @@ internal static partial class RunningLines
         var drop = new List<PdfLine>();
         if (repeated.Contains(Key(row)) || IsPageNumber(text))
         {
-            removed.Add(new RemovedBlock(IsPageNumber(text) ? PageNumber : kind, text));
+            removed.Add(new RemovedBlock(IsPageNumber(text) ? PageNumber : kind, text, pageBreak));
             drop.AddRange(row);
         }
         else
@@ -51,7 +54,7 @@ internal static partial class RunningLines
             // A page number beside other words that do not repeat (a chapter title): only the number goes.
             foreach (var line in row.Where(l => IsPageNumber(l.Text)))
             {
-                removed.Add(new RemovedBlock(PageNumber, line.Text));
+                removed.Add(new RemovedBlock(PageNumber, line.Text, pageBreak));
                 drop.Add(line);
             }
         }

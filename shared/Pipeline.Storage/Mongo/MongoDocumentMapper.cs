@@ -31,10 +31,17 @@ internal static class MongoDocumentMapper
         ContentHash = d.ContentHash,
         Entities = d.Entities.Select(e => new MongoEntityRecord { Type = e.Type, Text = e.Text, Start = e.Start, End = e.End, Canonical = e.Canonical, Id = e.Id }).ToList(),
         EntityKeys = [.. d.EntityKeys],
-        Cleaning = new MongoCleaningRecord { Removed = d.Removed.Select(r => new MongoRemovedRecord { Kind = r.Kind, Text = r.Text }).ToList() },
+        EntityNames = Names(d),
+        Cleaning = new MongoCleaningRecord { Removed = d.Removed.Select(r => new MongoRemovedRecord { Kind = r.Kind, Text = r.Text, Offset = r.Offset }).ToList() },
         Format = d.Format,
         Pages = d.Pages.Count == 0 ? null : d.Pages.Select(p => new MongoPageRecord { Number = p.Number, Start = p.Start, End = p.End }).ToList(),
     };
+
+    private static List<MongoEntityNameRecord>? Names(StoredDocument d)
+    {
+        var names = EntityDisplay.PerKey(d);
+        return names.Count == 0 ? null : names.Select(n => new MongoEntityNameRecord { Key = n.Key.ToString(), Name = n.Value.Display }).ToList();
+    }
 
     public static StoredDocument FromRecord(MongoDocumentRecord r) => new()
     {
@@ -52,7 +59,7 @@ internal static class MongoDocumentMapper
         ContentHash = r.ContentHash,
         Entities = r.Entities.Select(e => new EntityMention(e.Type, e.Text, e.Start, e.End, e.Canonical, e.Id)).ToList(),
         EntityKeys = r.EntityKeys,
-        Removed = r.Cleaning.Removed.Select(x => new RemovedText(x.Kind, x.Text)).ToList(),
+        Removed = r.Cleaning.Removed.Select(x => new RemovedText(x.Kind, x.Text, x.Offset)).ToList(),
         Format = r.Format,
         Pages = r.Pages is { Count: > 0 } pages ? pages.Select(p => new PageSpan(p.Number, p.Start, p.End)).ToList() : Array.Empty<PageSpan>(),
     };

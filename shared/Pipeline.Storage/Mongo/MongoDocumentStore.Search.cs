@@ -95,12 +95,40 @@ public sealed partial class MongoDocumentStore
 
         await InitializeAsync(cancellationToken);
         var rows = await (await _documents.AggregateAsync(FacetPipeline(query, canonicalType, prefix), cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
-        return rows.Select(ToFacet).OfType<EntityFacet>()
+        var facets = rows.Select(ToFacet).OfType<EntityFacet>()
             .GroupBy(f => f.Type, StringComparer.Ordinal)
             .OrderBy(g => Array.IndexOf([.. EntityKey.Types], g.Key))
             .SelectMany(g => g.OrderByDescending(f => f.Count).ThenBy(f => f.Value, StringComparer.Ordinal).Take(perType))
             .ToList();
+        return await NameAsync(facets, cancellationToken);
     }
+
+    /// <summary>Gives each facet the name most documents use for it (documents stored before names were kept have none).</summary>
+    private async Task<IReadOnlyList<EntityFacet>> NameAsync(List<EntityFacet> facets, CancellationToken cancellationToken)
+    {
+        if (facets.Count == 0)
+        {
+            return facets;
+        }
+
+        var rows = await (await _documents.AggregateAsync(NamesPipeline(facets.Select(f => f.Key).ToList()), cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
+        var names = rows.Where(r => r["_id"].IsString && r["name"].IsString).ToDictionary(r => r["_id"].AsString, r => r["name"].AsString, StringComparer.Ordinal);
+        return facets.Select(f => names.TryGetValue(f.Key, out var name) ? f with { Display = name } : f).ToList();
+    }
+
+    /// <summary>
+    /// For each key, the name the most documents give it (ties to the first in ordinal order): the documents are found
+    /// through the <c>entityKeys</c> index, then their <c>entityNames</c> counted per key and name.
+    /// </summary>
+    internal static PipelineDefinition<MongoDocumentRecord, BsonDocument> NamesPipeline(IReadOnlyList<string> keys) =>
+        new EmptyPipelineDefinition<MongoDocumentRecord>()
+            .Match(Builders<MongoDocumentRecord>.Filter.AnyIn(d => d.EntityKeys, keys))
+            .Project(Builders<MongoDocumentRecord>.Projection.Include(d => d.EntityNames).Exclude(d => d.Id))
+            .Unwind("entityNames")
+            .Match(Builders<BsonDocument>.Filter.In("entityNames.key", keys))
+            .Group(new BsonDocument { { "_id", new BsonDocument { { "key", "$entityNames.key" }, { "name", "$entityNames.name" } } }, { "n", new BsonDocument("$sum", 1) } })
+            .Sort(new BsonDocument { { "n", -1 }, { "_id.name", 1 } })
+            .Group(new BsonDocument { { "_id", "$_id.key" }, { "name", new BsonDocument("$first", "$_id.name") } });
 
     internal static PipelineDefinition<MongoDocumentRecord, BsonDocument> FacetPipeline(DocumentQuery query, string? type, string? prefix)
     {
@@ -122,7 +150,7 @@ public sealed partial class MongoDocumentStore
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         await InitializeAsync(cancellationToken);
         var rows = await (await _documents.AggregateAsync(CooccurrencePipeline(key, limit), cancellationToken: cancellationToken)).ToListAsync(cancellationToken);
-        return rows.Select(ToFacet).OfType<EntityFacet>().ToList();
+        return await NameAsync(rows.Select(ToFacet).OfType<EntityFacet>().ToList(), cancellationToken);
     }
 
     internal static PipelineDefinition<MongoDocumentRecord, BsonDocument> CooccurrencePipeline(EntityKey key, int limit)

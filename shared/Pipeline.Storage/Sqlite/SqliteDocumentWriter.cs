@@ -165,7 +165,7 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
 
         // One statement per document rather than one per entity key: the keys travel as a JSON array.
         var keys = new System.Text.StringBuilder("[");
-        foreach (var (key, (mentions, display)) in CountKeys(document))
+        foreach (var (key, (mentions, display)) in EntityDisplay.PerKey(document))
         {
             keys.Append(keys.Length > 1 ? ",[" : "[")
                 .Append(JsonSerializer.Serialize(key.Type, StorageJson.Default.String)).Append(',')
@@ -225,33 +225,6 @@ internal sealed class SqliteDocumentWriter(SqliteConnection connection, SqliteTr
         Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
             ? parsed.IdnHost.ToLowerInvariant()
             : null;
-
-    /// <summary>Mentions per entity key, with the document's most frequent surface form of it as its display name.</summary>
-    private static Dictionary<EntityKey, (int Mentions, string Display)> CountKeys(StoredDocument document)
-    {
-        var forms = new Dictionary<EntityKey, Dictionary<string, int>>();
-        var allowed = new HashSet<string>(document.EntityKeys, StringComparer.Ordinal);
-        foreach (var entity in document.Entities)
-        {
-            var value = string.IsNullOrWhiteSpace(entity.Canonical) ? entity.Text : entity.Canonical;
-            if (EntityKey.TryParse($"{entity.Type}:{value}", out var key) && allowed.Contains(key.Value.ToString()))
-            {
-                if (!forms.TryGetValue(key.Value, out var counts))
-                {
-                    counts = new Dictionary<string, int>(StringComparer.Ordinal);
-                    forms[key.Value] = counts;
-                }
-
-                var display = EntityDisplay.Of(key.Value, entity);
-                counts[display] = counts.GetValueOrDefault(display) + 1;
-            }
-        }
-
-        // Ties go to the form met first (dictionaries keep insertion order until something is removed).
-        return forms.ToDictionary(
-            f => f.Key,
-            f => (f.Value.Values.Sum(), f.Value.Aggregate((best, next) => next.Value > best.Value ? next : best).Key));
-    }
 
     private static void SetSource(SqliteCommand command, StoredDocument document)
     {

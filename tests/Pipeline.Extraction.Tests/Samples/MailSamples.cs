@@ -38,6 +38,12 @@ internal static class MailSamples
         return Write(new TextPart("plain") { Text = body });
     }
 
+    /// <summary>An HTML message with this body.</summary>
+    public static byte[] Html(string html) => Write(new BodyBuilder { HtmlBody = html }.ToMessageBody());
+
+    /// <summary>A plain-text message with this body.</summary>
+    public static byte[] Plain(string body) => Write(new TextPart("plain") { Text = body });
+
     private static byte[] Write(MimeEntity body)
     {
         var message = new MimeMessage

@@ -183,6 +183,25 @@ public sealed class MongoQueryShapeTests
     }
 
     [Fact]
+    public void Display_names_count_the_names_documents_give_each_key_and_take_the_most_common()
+    {
+        var pipeline = MongoRender.Pipeline(MongoDocumentStore.NamesPipeline(["Person:marie curie", "Chemical:ketamine"]));
+
+        Assert.Equal(
+            new BsonArray
+            {
+                BsonDocument.Parse("{ $match: { entityKeys: { $in: ['Person:marie curie', 'Chemical:ketamine'] } } }"),
+                BsonDocument.Parse("{ $project: { entityNames: 1, _id: 0 } }"),
+                BsonDocument.Parse("{ $unwind: '$entityNames' }"),
+                BsonDocument.Parse("{ $match: { 'entityNames.key': { $in: ['Person:marie curie', 'Chemical:ketamine'] } } }"),
+                BsonDocument.Parse("{ $group: { _id: { key: '$entityNames.key', name: '$entityNames.name' }, n: { $sum: 1 } } }"),
+                BsonDocument.Parse("{ $sort: { n: -1, '_id.name': 1 } }"),
+                BsonDocument.Parse("{ $group: { _id: '$_id.key', name: { $first: '$_id.name' } } }"),
+            },
+            pipeline);
+    }
+
+    [Fact]
     public void Cooccurrence_counts_the_other_keys_of_documents_with_the_key()
     {
         var pipeline = MongoRender.Pipeline(MongoDocumentStore.CooccurrencePipeline(EntityKey.Parse("Chemical:Ketamine"), 5));

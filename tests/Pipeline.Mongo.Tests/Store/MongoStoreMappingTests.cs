@@ -18,7 +18,8 @@ public sealed class MongoStoreMappingTests
         Author = "A. Writer",
         Published = Start.AddDays(3),
         Entities = [new EntityMention("Chemical", "Ketamine", 0, 8, "ketamine", "CHEBI:6121"), new EntityMention("Disease", "pain", 9, 13, "pain", null)],
-        Removed = [new RemovedText("credits", "Image: Getty")],
+        EntityKeys = ["Chemical:ketamine", "Disease:pain"],
+        Removed = [new RemovedText("credits", "Image: Getty", 9), new RemovedText("share-buttons", "Share")],
     };
 
     [Fact]
@@ -63,14 +64,15 @@ public sealed class MongoStoreMappingTests
         var bson = MongoRender.Document(MongoDocumentMapper.ToRecord(document, Start.AddHours(5)));
 
         Assert.Equal(
-            ["_id", "source", "title", "text", "language", "author", "siteName", "published", "fetchedAt", "storedAt", "version", "contentHash", "entities", "entityKeys", "cleaning"],
+            ["_id", "source", "title", "text", "language", "author", "siteName", "published", "fetchedAt", "storedAt", "version", "contentHash", "entities", "entityKeys", "entityNames", "cleaning"],
             bson.Names);
         Assert.Equal(BsonNull.Value, bson["siteName"]);
         Assert.Equal(new BsonDateTime(Start.AddDays(3).UtcDateTime), bson["published"]);
         Assert.Equal(BsonType.Int64, bson["version"].BsonType);
         Assert.Equal(BsonDocument.Parse("{ type: 'Chemical', text: 'Ketamine', start: 0, end: 8, canonical: 'ketamine', id: 'CHEBI:6121' }"), bson["entities"][0]);
         Assert.False(bson["entities"][1].AsBsonDocument.Contains("id"));
-        Assert.Equal(BsonDocument.Parse("{ removed: [ { kind: 'credits', text: 'Image: Getty' } ] }"), bson["cleaning"]);
+        Assert.Equal(BsonArray.Create(new[] { BsonDocument.Parse("{ key: 'Chemical:ketamine', name: 'Ketamine' }"), BsonDocument.Parse("{ key: 'Disease:pain', name: 'pain' }") }), bson["entityNames"]);
+        Assert.Equal(BsonDocument.Parse("{ removed: [ { kind: 'credits', text: 'Image: Getty', offset: 9 }, { kind: 'share-buttons', text: 'Share' } ] }"), bson["cleaning"]);
     }
 
     [Fact]

@@ -2,7 +2,7 @@ using MongoDB.Bson.Serialization.Attributes;
 
 namespace Pipeline.Storage.Mongo.Records;
 
-/// <summary><c>cleaning: { removed: [{ kind, text }] }</c>.</summary>
+/// <summary><c>cleaning: { removed: [{ kind, text, offset? }] }</c>.</summary>
 [BsonIgnoreExtraElements]
 internal sealed class MongoCleaningRecord
 {

@@ -5,7 +5,7 @@ namespace Pipeline.Storage.Mongo.Records;
 
 /// <summary>
 /// The stored shape in the documents collection, mapped by the driver:
-/// <c>{ _id, source, title, text, language, author, siteName, published, fetchedAt, storedAt, version, contentHash, entities, entityKeys, cleaning: { removed } }</c>.
+/// <c>{ _id, source, title, text, language, author, siteName, published, fetchedAt, storedAt, version, contentHash, entities, entityKeys, entityNames, cleaning: { removed } }</c>.
 /// Elements this class does not know (written by a newer version) are ignored on read.
 /// </summary>
 [BsonIgnoreExtraElements]
@@ -53,6 +53,14 @@ internal sealed class MongoDocumentRecord
 
     [BsonElement("entityKeys")]
     public List<string> EntityKeys { get; set; } = [];
+
+    /// <summary>
+    /// Each entity key with the name this document gives it (facets show the name most documents use); absent for
+    /// documents stored before names were recorded, whose facets then show the key's value.
+    /// </summary>
+    [BsonElement("entityNames")]
+    [BsonIgnoreIfNull]
+    public List<MongoEntityNameRecord>? EntityNames { get; set; }
 
     [BsonElement("cleaning")]
     public MongoCleaningRecord Cleaning { get; set; } = new();

@@ -11,4 +11,9 @@ internal sealed class MongoRemovedRecord
 
     [BsonElement("text")]
     public string Text { get; set; } = string.Empty;
+
+    /// <summary>Where it stood in <c>text</c>; absent for documents cleaned before positions were recorded.</summary>
+    [BsonElement("offset")]
+    [BsonIgnoreIfNull]
+    public int? Offset { get; set; }
 }
