@@ -76,7 +76,7 @@ internal static class HtmlCleaner
 
         if (!lenient)
         {
-            main = MainSelector.Narrow(main, NarrowShare);
+            main = MainSelector.Widen(MainSelector.Narrow(main, NarrowShare));
         }
 
         var (units, linkShares) = BlockRenderer.Render(main);
