@@ -9,9 +9,10 @@ namespace Pipeline.Cleaner;
 
 /// <summary>
 /// Extracts and cleans a fetched document. A file that cannot be read is rejected with the reason; the documents
-/// inside a container (archive entries, attachments) are published as documents of their own, linked to it.
+/// inside a container (archive entries, attachments) are published as documents of their own, linked to it. What the
+/// document's site repeats is removed as its template.
 /// </summary>
-public sealed class CleanDocumentConsumer(DocumentExtractor extractor, TimeProvider clock, ILogger<CleanDocumentConsumer> log) : IConsumer<DocumentFetched>
+public sealed class CleanDocumentConsumer(DocumentExtractor extractor, SiteTemplateFilter template, TimeProvider clock, ILogger<CleanDocumentConsumer> log) : IConsumer<DocumentFetched>
 {
     public async Task Consume(ConsumeContext<DocumentFetched> context)
     {
@@ -43,7 +44,7 @@ public sealed class CleanDocumentConsumer(DocumentExtractor extractor, TimeProvi
                 children.Add(source);
             }
 
-            var result = document.Cleaned;
+            var result = await template.ApplyAsync(id, source, document.Cleaned, context.CancellationToken);
             log.LogInformation("Cleaned {DocumentId} from {Source} ({Format}): {Chars} chars kept, {Removed} blocks removed",
                 id, source.Uri, document.Format, result.Text.Length, result.Removed.Count);
             await context.Publish(new DocumentCleaned(

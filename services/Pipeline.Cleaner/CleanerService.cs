@@ -34,6 +34,11 @@ public static class CleanerService
                 MaxPages = settings.MaxPdfPages,
             });
         });
+        builder.Services.AddOptions<SiteTemplateSettings>()
+            .Bind(builder.Configuration.GetSection(SiteTemplateSettings.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SiteTemplateFilter>();
         builder.Services.TryAddSingleton(TimeProvider.System);
     }
 

@@ -67,5 +67,5 @@ public static class BoilerplateKinds
     public const string LinkList = "link-list";
 
     /// <summary>Lines learned as a site's template (they recur across its documents).</summary>
-    public const string SiteTemplate = "site-template";
+    public const string SiteTemplate = "template";
 }

@@ -103,8 +103,9 @@ public static class PipelineHostingExtensions
             };
         });
 
-        // Both adapters keep crawl state beside the documents, in the same database.
+        // Both adapters keep crawl state and site templates beside the documents, in the same database.
         builder.Services.AddSingleton(sp => (ICrawlStateStore)sp.GetRequiredService<IDocumentStore>());
+        builder.Services.AddSingleton(sp => (ISiteTemplateStore)sp.GetRequiredService<IDocumentStore>());
         builder.Services.AddHealthChecks().AddCheck<StoreHealthCheck>("store", HealthStatus.Unhealthy, ["ready"]);
         return builder;
     }

@@ -12,4 +12,5 @@ namespace Pipeline.Storage;
 [JsonSerializable(typeof(CrawlRunRecord))]
 [JsonSerializable(typeof(DocumentOutcome))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(IReadOnlyCollection<long>))]
 internal sealed partial class StorageJson : JsonSerializerContext;

@@ -27,6 +27,14 @@ public sealed class AuthorTests
     }
 
     [Fact]
+    public void A_json_ld_author_that_is_an_organization_gives_way_to_the_byline_or_to_none()
+    {
+        const string ld = """<script type="application/ld+json">{"@type":"BlogPosting","headline":"Boats","author":{"@type":"Organization","name":"Quayside Software Ltd"}}</script>""";
+        Assert.Null(Author(ld, "<article><h1>Boats</h1>" + Paragraph + "</article>"));
+        Assert.Equal("Mara Ellis", Author(ld, """<article><h1>Boats</h1><a rel="author" href="/mara">Mara Ellis</a>""" + Paragraph + "</article>"));
+    }
+
+    [Fact]
     public void Reads_a_written_by_label_in_twitter_meta_tags()
     {
         Assert.Equal("Mara Ellis", Author("""<meta name="twitter:label1" content="Written by"><meta name="twitter:data1" content="Mara Ellis">""", "<h1>Boats</h1>" + Paragraph));

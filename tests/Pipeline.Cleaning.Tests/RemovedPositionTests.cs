@@ -84,17 +84,11 @@ public sealed class RemovedPositionTests
     public void Site_template_lines_take_their_place_and_earlier_blocks_keep_theirs()
     {
         const string pitch = "Larkfield Gazette is an independent weekly paper owned by its readers.";
-        var learner = new SiteTemplateLearner(minDocuments: 2);
         CleaningResult Story(string body, string more) =>
             Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes($"Village news\n\n{body}\n\n{pitch}\n\nImage: Getty Images\n\n{more}\n"), "story.txt"));
-        learner.Observe("gazette", Story(
-            "The bakery on Quay Street reopened after the winter repairs, with the old brick oven rebuilt by hand.",
-            "Queues formed before seven, and the first batch of loaves was gone within the hour, the owners said."));
-        learner.Observe("gazette", Story(
-            "Forty boats left the harbour before dawn on Tuesday, the busiest morning since the new quay was finished.",
-            "The catch was landed by noon, and the fish market stayed open late for the first time this year."));
+        var template = SiteTemplateLearner.Hash(pitch);
 
-        var result = learner.Apply("gazette", Story(First, Second));
+        var result = SiteTemplateLearner.Apply(Story(First, Second), h => h == template);
 
         Assert.Equal(First + "\n\n" + Second, result.Text);
         Assert.Equal(First.Length, result.Removed.Single(b => b.Kind == BoilerplateKinds.SiteTemplate && b.Text == pitch).Offset);

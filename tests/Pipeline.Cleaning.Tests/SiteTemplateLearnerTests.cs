@@ -22,41 +22,51 @@ public sealed class SiteTemplateLearnerTests
         Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes($"Village news {i}\n\n{Stories[i]}\n\n{Footer}"), $"story{i}.txt"));
 
     [Fact]
-    public void Removes_a_line_that_recurs_across_a_sites_documents()
+    public void A_line_is_template_once_it_recurs_in_most_documents_since_it_was_first_seen()
     {
-        var learner = new SiteTemplateLearner(minDocuments: 5);
-        for (var i = 0; i < 5; i++)
-        {
-            learner.Observe("gazette.example", Story(i));
-        }
+        var learner = new SiteTemplateLearner(minDocuments: 5, minShare: 0.6);
 
-        var result = learner.Apply("gazette.example", Story(5));
+        Assert.False(learner.IsTemplate(documents: 4, count: 4, firstSeen: 1));
+        Assert.True(learner.IsTemplate(documents: 5, count: 5, firstSeen: 1));
+        Assert.True(learner.IsTemplate(documents: 10, count: 6, firstSeen: 1));
+        Assert.False(learner.IsTemplate(documents: 10, count: 5, firstSeen: 1));
+
+        // A line new with a redesign is judged on the documents since, not drowned by the site's history.
+        Assert.True(learner.IsTemplate(documents: 1_000, count: 5, firstSeen: 996));
+        Assert.False(learner.IsTemplate(documents: 1_000, count: 4, firstSeen: 997));
+    }
+
+    [Fact]
+    public void Removes_the_template_lines_and_lists_them_as_template()
+    {
+        var story = Story(5);
+        var footer = SiteTemplateLearner.Hash(Footer);
+
+        var result = SiteTemplateLearner.Apply(story, h => h == footer);
+
         Assert.DoesNotContain(Footer, result.Text, StringComparison.Ordinal);
         Assert.Contains(Stories[5], result.Text, StringComparison.Ordinal);
         Assert.Contains(result.Removed, b => b.Kind == BoilerplateKinds.SiteTemplate && b.Text == Footer);
+        Assert.Equal("template", BoilerplateKinds.SiteTemplate);
     }
 
     [Fact]
-    public void Removes_nothing_before_it_has_seen_enough_documents()
+    public void Never_empties_a_document_made_of_what_its_site_repeats()
     {
-        var learner = new SiteTemplateLearner(minDocuments: 5);
-        for (var i = 0; i < 4; i++)
-        {
-            learner.Observe("gazette.example", Story(i));
-        }
+        var story = Story(0);
 
-        Assert.Contains(Footer, learner.Apply("gazette.example", Story(5)).Text, StringComparison.Ordinal);
+        var result = SiteTemplateLearner.Apply(story, _ => true);
+
+        Assert.Same(story, result);
     }
 
     [Fact]
-    public void Keeps_sites_apart()
+    public void Line_hashes_are_distinct_ignore_case_and_spacing_and_skip_long_prose()
     {
-        var learner = new SiteTemplateLearner(minDocuments: 5);
-        for (var i = 0; i < 5; i++)
-        {
-            learner.Observe("gazette.example", Story(i));
-        }
+        var prose = string.Join(' ', Enumerable.Repeat("A long paragraph of prose that a site would never repeat word for word.", 8));
+        var hashes = SiteTemplateLearner.LineHashes($"Subscribe  to our NEWSLETTER\nsubscribe to our newsletter\n\n{prose}\nContact us");
 
-        Assert.Contains(Footer, learner.Apply("other.example", Story(5)).Text, StringComparison.Ordinal);
+        Assert.Equal([SiteTemplateLearner.Hash("subscribe to our newsletter"), SiteTemplateLearner.Hash("Contact us")], hashes);
+        Assert.NotEqual(SiteTemplateLearner.Hash("Contact us"), SiteTemplateLearner.Hash("Contact me"));
     }
 }

@@ -6,18 +6,36 @@ using Pipeline.Cleaner;
 using Pipeline.Cleaning;
 using Pipeline.Contracts;
 using Pipeline.Extraction;
+using Pipeline.Storage;
+using Pipeline.Storage.Sqlite;
 
 namespace Pipeline.Services.Tests;
 
-public sealed class CleanDocumentConsumerTests
+public sealed class CleanDocumentConsumerTests : IDisposable
 {
     private static readonly DocumentSource Source = new("inbox", "inbox:///note.txt", "note.txt");
+
+    private readonly string directory = Directory.CreateTempSubdirectory("pipeline-cleaner-").FullName;
+
+    private string StorePath => Path.Combine(directory, "pipeline.db");
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    /// <summary>The cleaner's services, with its site template in a real SQLite store at <paramref name="path"/>.</summary>
+    internal static void AddCleaner(IServiceCollection services, string path)
+    {
+        services.AddSingleton(new DocumentExtractor(new DocumentCleaner()));
+        services.AddSingleton(_ => new SqliteDocumentStore(new SqliteStoreOptions { Path = path }));
+        services.AddSingleton<ISiteTemplateStore>(sp => sp.GetRequiredService<SqliteDocumentStore>());
+        services.AddOptions<SiteTemplateSettings>();
+        services.AddSingleton<SiteTemplateFilter>();
+    }
 
     [Fact]
     public async Task Publishes_the_cleaned_text_without_share_buttons()
     {
         var (provider, harness) = await Harness.StartAsync(
-            s => s.AddSingleton(new DocumentExtractor(new DocumentCleaner())),
+            s => AddCleaner(s, StorePath),
             b => b.AddConsumer<CleanDocumentConsumer, CleanDocumentConsumerDefinition>());
         await using var _ = provider;
         var text = "How to Water Tomatoes\n\nShare on Facebook\n\nTomatoes need deep watering twice a week during dry spells, "
@@ -36,7 +54,7 @@ public sealed class CleanDocumentConsumerTests
     public async Task Rejects_binary_content_with_a_reason_instead_of_faulting()
     {
         var (provider, harness) = await Harness.StartAsync(
-            s => s.AddSingleton(new DocumentExtractor(new DocumentCleaner())),
+            s => AddCleaner(s, StorePath),
             b => b.AddConsumer<CleanDocumentConsumer, CleanDocumentConsumerDefinition>());
         await using var _ = provider;
         var binary = new byte[4096];
@@ -55,7 +73,7 @@ public sealed class CleanDocumentConsumerTests
     public async Task Each_entry_of_an_archive_is_published_as_its_own_document_linked_to_the_archive()
     {
         var (provider, harness) = await Harness.StartAsync(
-            s => s.AddSingleton(new DocumentExtractor(new DocumentCleaner())),
+            s => AddCleaner(s, StorePath),
             b => b.AddConsumer<CleanDocumentConsumer, CleanDocumentConsumerDefinition>());
         await using var _ = provider;
         var archive = new DocumentSource("inbox", "inbox:///notes.zip", "notes.zip");

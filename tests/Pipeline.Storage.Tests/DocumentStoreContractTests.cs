@@ -3,7 +3,7 @@ using Pipeline.Contracts;
 namespace Pipeline.Storage.Tests;
 
 /// <summary>The behaviour every store must have. Subclasses supply the store (SQLite here; MongoDB when MONGODB_URL is set).</summary>
-public abstract class DocumentStoreContractTests
+public abstract partial class DocumentStoreContractTests
 {
     private static readonly DateTimeOffset Start = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -14,6 +14,12 @@ internal static class BoilerplatePruner
     /// <summary>When comment-classed blocks hold this share of the page, the page is a discussion and they are its content.</summary>
     private const double DiscussionShare = 0.7;
 
+    /// <summary>Prose outside comment blocks from this long (about 80 words, letters only) is an article the comments discuss.</summary>
+    private const int ArticleChars = 400;
+
+    /// <summary>A run of text this long, outside links, is a sentence or more of prose.</summary>
+    private const int ProseRunChars = 60;
+
     /// <summary>
     /// Marks boilerplate elements as removed; <paramref name="light"/> removes only controls and media (the last-resort
     /// pass). <paramref name="pruned"/>, when given, gets the element of each block added to <paramref name="removed"/>.
@@ -21,8 +27,32 @@ internal static class BoilerplatePruner
     public static void Prune(HtmlNode root, List<RemovedBlock> removed, bool light = false, List<HtmlNode>? pruned = null)
     {
         var total = Math.Max(root.TextChars, 1);
-        var keepComments = CommentChars(root) > total * DiscussionShare;
+        // A thread whose posts are classed as comments is all discussion; comments under an article are not the article.
+        var keepComments = CommentChars(root) > total * DiscussionShare && ProseOutsideComments(root, inLink: false) < ArticleChars;
         Walk(root, total, keepComments, light, removed, pruned);
+    }
+
+    /// <summary>Runs of plain text outside comment blocks and page furniture: the article a discussion hangs under.</summary>
+    private static int ProseOutsideComments(HtmlNode node, bool inLink)
+    {
+        if (node.IsText)
+        {
+            return !inLink && node.TextChars >= ProseRunChars ? node.TextChars : 0;
+        }
+
+        if (node.Children is not { } kids || node.Hidden || node.Tag is "nav" or "footer" or "aside" or "header" or "form" or "noscript"
+            || (node.Tag is not ("article" or "main") && ClassHints.Negativity(node.Class, node.Id) == BoilerplateKinds.Comments))
+        {
+            return 0;
+        }
+
+        var sum = 0;
+        foreach (var child in kids)
+        {
+            sum += ProseOutsideComments(child, inLink || node.Tag == "a");
+        }
+
+        return sum;
     }
 
     private static int CommentChars(HtmlNode node)

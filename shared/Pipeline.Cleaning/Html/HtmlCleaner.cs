@@ -79,7 +79,7 @@ internal static class HtmlCleaner
 
         if (!lenient)
         {
-            main = MainSelector.Narrow(main, NarrowShare);
+            main = MainSelector.Widen(MainSelector.Narrow(main, NarrowShare));
         }
 
         var removedAt = new Dictionary<HtmlNode, int>();

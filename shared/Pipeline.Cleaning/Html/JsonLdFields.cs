@@ -128,6 +128,12 @@ internal sealed class JsonLdFields
             }
             else if (item.ValueKind == JsonValueKind.Object)
             {
+                if (String(item, "@type") is { } kind && kind.Contains("Organization", StringComparison.Ordinal))
+                {
+                    // The publisher filled in as the author: the byline, if any, names the person.
+                    continue;
+                }
+
                 if (String(item, "name") is { } name)
                 {
                     names.Add(name);

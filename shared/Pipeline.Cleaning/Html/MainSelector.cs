@@ -40,6 +40,97 @@ internal static class MainSelector
         return best;
     }
 
+    /// <summary>
+    /// A post of a thread (one of several siblings built alike, none with a heading of its own) stands for the thread:
+    /// the replies are content too. Sibling stories, each under its own heading, are other articles and stay out.
+    /// </summary>
+    public static HtmlNode Widen(HtmlNode main)
+    {
+        // The chosen element may be the post's body, a few levels inside the repeated post element.
+        var post = main;
+        for (var depth = 0; depth <= MaxPostDepth && post.Parent is { Parent: not null } parent; depth++, post = parent)
+        {
+            if (post.TextChars > main.TextChars * MaxPostShare)
+            {
+                break;
+            }
+
+            switch (AlikeSiblings(post))
+            {
+                case null:
+                    return main;
+                case >= MinThreadPosts:
+                    return parent;
+            }
+        }
+
+        return main;
+    }
+
+    /// <summary>How many siblings of <paramref name="post"/> (itself included) are built like it; null when they are headed stories.</summary>
+    private static int? AlikeSiblings(HtmlNode post)
+    {
+        var signature = Signature(post);
+        if (signature.EndsWith('.'))
+        {
+            // Bare elements (a classless div) repeat in any layout; a thread's posts share a template's class.
+            return 0;
+        }
+
+        var alike = 0;
+        foreach (var sibling in post.Parent!.Children!)
+        {
+            if (sibling.IsText || sibling.Removed || sibling.TextChars == 0 || !Signature(sibling).Equals(signature, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (HasHeading(sibling))
+            {
+                return null;
+            }
+
+            alike++;
+        }
+
+        return alike;
+    }
+
+    /// <summary>Levels between a post's body and the repeated post element.</summary>
+    private const int MaxPostDepth = 6;
+
+    /// <summary>A post element holds its body and a little more (name, date, signature): not several times its text.</summary>
+    private const double MaxPostShare = 3;
+
+    /// <summary>Posts a run of alike siblings needs to be read as a thread.</summary>
+    private const int MinThreadPosts = 3;
+
+    /// <summary>Tag and first class name: what repeated items of one template share.</summary>
+    private static string Signature(HtmlNode n)
+    {
+        var cls = n.Class.AsSpan().Trim();
+        var space = cls.IndexOfAny(' ', '\t');
+        return string.Concat(n.Tag, ".", space < 0 ? cls : cls[..space]);
+    }
+
+    private static bool HasHeading(HtmlNode node)
+    {
+        if (node.Children is not { } kids)
+        {
+            return false;
+        }
+
+        foreach (var child in kids)
+        {
+            if (!child.IsText && !child.Removed && (child.Tag is "h1" or "h2" || HasHeading(child)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The elements below <paramref name="root"/> that hold kept text, depth first (the order ties are broken in).</summary>
     private static IEnumerable<HtmlNode> ContentElements(HtmlNode root)
     {

@@ -9,7 +9,7 @@ namespace Pipeline.Storage.Mongo;
 /// older version can never overwrite a newer one even when two writers race (the loser hits the _id unique index).
 /// Construct once per process: <c>new MongoDocumentStore(new MongoClient(cs), options)</c> or <see cref="Create"/>.
 /// </summary>
-public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStore, IDisposable
+public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStore, ISiteTemplateStore, IDisposable
 {
     private readonly IMongoClient _client;
     private readonly bool _ownsClient;
@@ -20,6 +20,9 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
     private readonly IMongoCollection<MongoFetchStateRecord> _fetchState;
     private readonly IMongoCollection<MongoOutcomeRecord> _outcomes;
     private readonly IMongoCollection<MongoCrawlRunRecord> _crawlRuns;
+    private readonly IMongoCollection<MongoTemplateSiteRecord> _templateSites;
+    private readonly IMongoCollection<MongoTemplateLineRecord> _templateLines;
+    private readonly IMongoCollection<MongoTemplateDocumentRecord> _templateDocuments;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _initLock = new(1, 1);
     private bool _initialized;
@@ -43,6 +46,9 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
         _fetchState = _database.GetCollection<MongoFetchStateRecord>(options.Collection + ".fetchState");
         _outcomes = _database.GetCollection<MongoOutcomeRecord>(options.Collection + ".outcomes");
         _crawlRuns = _database.GetCollection<MongoCrawlRunRecord>(options.Collection + ".crawlRuns");
+        _templateSites = _database.GetCollection<MongoTemplateSiteRecord>(options.Collection + ".templateSites");
+        _templateLines = _database.GetCollection<MongoTemplateLineRecord>(options.Collection + ".templateLines");
+        _templateDocuments = _database.GetCollection<MongoTemplateDocumentRecord>(options.Collection + ".templateDocuments");
     }
 
     /// <summary>A store with its own client, disposed with the store (the usual registration in hosting).</summary>
@@ -93,6 +99,8 @@ public sealed partial class MongoDocumentStore : IDocumentStore, ICrawlStateStor
                 await _duplicates.Indexes.CreateOneAsync(new CreateIndexModel<MongoDuplicateRecord>(Builders<MongoDuplicateRecord>.IndexKeys.Ascending(d => d.DuplicateOf)), cancellationToken: cancellationToken);
                 await _fetchState.Indexes.CreateOneAsync(new CreateIndexModel<MongoFetchStateRecord>(Builders<MongoFetchStateRecord>.IndexKeys.Ascending(s => s.CrawlName).Ascending(s => s.NextDueAt)), cancellationToken: cancellationToken);
                 await _outcomes.Indexes.CreateOneAsync(new CreateIndexModel<MongoOutcomeRecord>(Builders<MongoOutcomeRecord>.IndexKeys.Ascending(o => o.RecordedAt)), cancellationToken: cancellationToken);
+                await _templateLines.Indexes.CreateOneAsync(TemplateLineIndex, cancellationToken: cancellationToken);
+                await _templateDocuments.Indexes.CreateOneAsync(TemplateDocumentIndex, cancellationToken: cancellationToken);
             });
             _initialized = true;
         }

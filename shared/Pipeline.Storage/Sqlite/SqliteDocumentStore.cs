@@ -8,7 +8,7 @@ namespace Pipeline.Storage.Sqlite;
 /// The embedded store: one SQLite file in WAL mode (so a writer and readers in other processes work together),
 /// FTS5 with bm25 for text search, and a table of entity keys for filters and facets.
 /// </summary>
-public sealed partial class SqliteDocumentStore : IDocumentStore, ICrawlStateStore, IDisposable
+public sealed partial class SqliteDocumentStore : IDocumentStore, ICrawlStateStore, ISiteTemplateStore, IDisposable
 {
     private readonly string connectionString;
     private readonly TimeProvider clock;

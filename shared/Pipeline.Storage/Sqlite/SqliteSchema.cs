@@ -109,6 +109,28 @@ internal static class SqliteSchema
         ALTER TABLE documents ADD COLUMN pages TEXT;
         ALTER TABLE documents ADD COLUMN source_parent TEXT;
         """,
+
+        // v5: each site's template as the cleaner learns it: documents counted, hashed lines with their counts, and
+        // the keys of the documents counted (so a re-fetch is not counted twice).
+        """
+        CREATE TABLE template_sites(
+            site TEXT PRIMARY KEY,
+            documents INTEGER NOT NULL,
+            updated_at INTEGER NOT NULL);
+        CREATE TABLE template_lines(
+            site TEXT NOT NULL,
+            hash INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            first_seen INTEGER NOT NULL,
+            last_seen INTEGER NOT NULL,
+            PRIMARY KEY(site, hash)) WITHOUT ROWID;
+        CREATE TABLE template_documents(
+            site TEXT NOT NULL,
+            document INTEGER NOT NULL,
+            seen_at INTEGER NOT NULL,
+            PRIMARY KEY(site, document)) WITHOUT ROWID;
+        CREATE INDEX ix_template_documents_seen ON template_documents(site, seen_at);
+        """,
     ];
 
     /// <summary>The schema version this code writes.</summary>

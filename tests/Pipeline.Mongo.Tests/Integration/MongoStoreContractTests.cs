@@ -90,7 +90,7 @@ public sealed class MongoStoreContractTests(MongoServerFixture server)
             foreach (var (client, options) in _created)
             {
                 var database = client.GetDatabase(options.Database);
-                foreach (var suffix in new[] { string.Empty, ".duplicates", ".crawls", ".fetchState", ".outcomes", ".crawlRuns" })
+                foreach (var suffix in new[] { string.Empty, ".duplicates", ".crawls", ".fetchState", ".outcomes", ".crawlRuns", ".templateSites", ".templateLines", ".templateDocuments" })
                 {
                     await database.DropCollectionAsync(options.Collection + suffix);
                 }

@@ -91,7 +91,7 @@ public sealed class RealServerTests(MongoServerFixture server)
         }
         finally
         {
-            foreach (var suffix in new[] { string.Empty, ".duplicates", ".crawls", ".fetchState", ".outcomes", ".crawlRuns" })
+            foreach (var suffix in new[] { string.Empty, ".duplicates", ".crawls", ".fetchState", ".outcomes", ".crawlRuns", ".templateSites", ".templateLines", ".templateDocuments" })
             {
                 await database.DropCollectionAsync(options.Collection + suffix);
             }

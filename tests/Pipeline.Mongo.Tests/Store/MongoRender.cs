@@ -14,6 +14,10 @@ internal static class MongoRender
 
     public static BsonDocument Sort<T>(SortDefinition<T> sort) => sort.Render(Args<T>());
 
+    public static BsonValue Update<T>(UpdateDefinition<T> update) => update.Render(Args<T>());
+
+    public static BsonDocument Keys<T>(IndexKeysDefinition<T> keys) => keys.Render(Args<T>());
+
     public static BsonArray Pipeline<TInput, TOutput>(PipelineDefinition<TInput, TOutput> pipeline) =>
         new(pipeline.Render(Args<TInput>()).Documents);
 

@@ -1,0 +1,71 @@
+using System.Text;
+
+namespace Pipeline.Cleaning.Tests;
+
+/// <summary>Whole parts of a page lost or wrongly kept (seen on held-out pages), each on a small page of its own.</summary>
+public sealed class HtmlLossTests
+{
+    private static readonly DocumentCleaner Cleaner = new();
+
+    private static readonly string[] Story =
+    [
+        "The harbour master counted forty boats leaving before dawn, more than in any week since the new quay was finished, and the fish market stayed open late.",
+        "Buyers came from three towns along the coast, and by noon the price of mackerel had fallen to half of what it was last spring.",
+        "The council will decide in March whether to extend the quay again, after a survey of the seabed that the fishermen asked for.",
+        "Until then the boats will keep to the old rota, with the larger trawlers landing on the evening tide and the day boats at first light.",
+    ];
+
+    private static readonly string[] Replies =
+    [
+        "I fished out of that harbour for twenty years and never saw so many boats leave on one tide, it must have been a sight.",
+        "The price will come back up once the restaurants in the city hear about the catch, it always does after a glut like this.",
+        "Does anyone know whether the survey covers the old wreck by the outer buoy? The divers have been asking about it for years.",
+        "My cousin runs the ice house and says they ran out of ice by nine, which has not happened since the summer of the big shoals.",
+    ];
+
+    private static CleaningResult Html(string html) => Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(html), "page.html"));
+
+    private static string Paragraphs(IEnumerable<string> texts) => string.Concat(texts.Select(t => $"<p>{t}</p>"));
+
+    [Fact]
+    public void Reader_comments_under_an_article_are_not_kept_as_its_text_even_when_they_outweigh_it()
+    {
+        var comments = string.Concat(Enumerable.Range(0, 6).Select(i =>
+            $"""<li class="comment"><div class="comment-author"><a href="/u/{i}">reader{i}</a> says:</div><div class="comment-body">{Paragraphs(Replies)}</div></li>"""));
+        var result = Html($"""
+            <html><body><div class="story"><h1>Boats at dawn</h1><div class="summary">{Paragraphs(Story)}</div></div>
+            <div id="comments" class="commentwrap"><ol class="comment-list">{comments}</ol></div></body></html>
+            """);
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(Replies[0], result.Text, StringComparison.Ordinal);
+        Assert.Contains(result.Removed, r => r.Kind == BoilerplateKinds.Comments);
+    }
+
+    [Fact]
+    public void A_thread_whose_posts_are_classed_as_comments_keeps_every_post()
+    {
+        var posts = string.Concat(Replies.Select((r, i) => $"""<article class="comment cPost"><aside class="cAuthor"><a href="/u/{i}">member{i}</a></aside><div class="cPost_content"><p>{r}</p></div></article>"""));
+        var result = Html($"""<html><body><nav><a href="/">Forums</a> <a href="/f/boats">Boats</a></nav><h1>Forty boats on one tide</h1><div class="cTopic">{posts}</div></body></html>""");
+
+        Assert.All(Replies, r => Assert.Contains(r, result.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_post_of_a_forum_thread_is_kept_not_only_the_first()
+    {
+        var first = Story[0] + " " + Story[1] + " " + Story[2];
+        var posts = string.Concat(new[] { first }.Concat(Replies).Select((text, i) => $"""
+            <article class="message message--post" id="post-{i}">
+              <div class="message-user"><a href="/members/{i}">member{i}</a><span class="userTitle">Well-known member</span></div>
+              <div class="message-main"><div class="message-attribution"><a href="/posts/{i}">#{i + 1}</a> <time>Jan {i + 1}, 2024</time></div>
+                <div class="message-content"><article class="message-body"><div class="bbWrapper">{text}</div></article></div>
+                <div class="message-actionBar"><a href="/react/{i}">Like</a> <a href="/reply/{i}">Reply</a></div></div>
+            </article>
+            """));
+        var result = Html($"""<html><body><nav><a href="/">Forums</a></nav><h1>Forty boats on one tide</h1><div class="block-body">{posts}</div></body></html>""");
+
+        Assert.Contains(Story[0], result.Text, StringComparison.Ordinal);
+        Assert.All(Replies, r => Assert.Contains(r, result.Text, StringComparison.Ordinal));
+    }
+}
