@@ -35,4 +35,17 @@ public sealed class FeatureWeightsTests
             Assert.Equal(expected, scores);
         }
     }
+
+    [Fact]
+    public void The_features_and_rows_given_are_given_back_in_their_order_for_writing()
+    {
+        ulong[] features = [0x30, 0x10, 0x20, 0x11];
+        var weights = Enumerable.Range(0, features.Length * Labels.Count).Select(i => i * 0.25f).ToArray();
+
+        var table = new FeatureWeights(features, weights);
+
+        Assert.Equal(features, table.Features);
+        Assert.Equal(weights, table.Weights);
+        Assert.Equal(4, table.Count);
+    }
 }

@@ -3,16 +3,16 @@ using System.Numerics;
 namespace Pipeline.Tagging.Model;
 
 /// <summary>
-/// Feature hash to weight-row table (open addressing, power-of-two size, at most half full). Each slot's weights
-/// sit at the slot's own offset, so a lookup touches the key array and one weight row, nothing else.
+/// Feature hash to weight-row table: open addressing (power-of-two size, at most half full) over entries that each
+/// hold a feature's hash and the offset of its row in the weights as given, which are kept once, densely. A lookup
+/// touches one entry and one row; the model takes half the memory of a table with a row per slot.
 /// Read-only after construction, so many threads can score at once.
 /// </summary>
 internal sealed class FeatureWeights
 {
     private const ulong Empty = 0;
 
-    private readonly ulong[] _keys;
-    private readonly float[] _table;
+    private readonly Entry[] _entries;
     private readonly int _mask;
     private readonly int _labels;
 
@@ -32,8 +32,7 @@ internal sealed class FeatureWeights
             size <<= 1;
         }
 
-        _keys = new ulong[size];
-        _table = new float[size * labels];
+        _entries = new Entry[size];
         _mask = size - 1;
         for (var i = 0; i < features.Length; i++)
         {
@@ -45,18 +44,19 @@ internal sealed class FeatureWeights
             }
 
             var slot = (int)(key & (ulong)_mask);
-            while (_keys[slot] != Empty)
+            while (_entries[slot].Key != Empty)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = key;
-            Array.Copy(weights, i * labels, _table, slot * labels, labels);
+            _entries[slot] = new Entry(key, i * labels);
         }
     }
 
+    /// <summary>The features in the order given.</summary>
     public ulong[] Features { get; }
 
+    /// <summary>One row of weights per feature, in the order of <see cref="Features"/>.</summary>
     public float[] Weights { get; }
 
     public int Count => Features.Length;
@@ -66,7 +66,7 @@ internal sealed class FeatureWeights
 
     /// <summary>Adds the weight rows of the given features into <paramref name="scores"/>.</summary>
     /// <remarks>
-    /// The table is far larger than the caches, so nearly every lookup is a miss. All of a token's keys are found
+    /// The weights are far larger than the caches, so nearly every lookup is a miss. All of a token's keys are found
     /// first (independent loads the processor overlaps), then the rows are added in the same order as before, so
     /// the sums are bit for bit those of a one-pass loop.
     /// </remarks>
@@ -78,13 +78,13 @@ internal sealed class FeatureWeights
         {
             foreach (var row in rows[..found])
             {
-                AddRow(_table.AsSpan(row, _labels), scores);
+                AddRow(Weights.AsSpan(row, _labels), scores);
             }
 
             return;
         }
 
-        var table = _table.AsSpan();
+        var table = Weights.AsSpan();
         var s0 = scores[0];
         var s1 = scores[1];
         var s2 = scores[2];
@@ -119,20 +119,20 @@ internal sealed class FeatureWeights
         scores[8] = s8;
     }
 
-    /// <summary>The offsets in the table of the rows of the features that have one, in feature order; returns how many.</summary>
+    /// <summary>The offsets in <see cref="Weights"/> of the rows of the features that have one, in feature order; returns how many.</summary>
     private int Find(ReadOnlySpan<ulong> features, Span<int> rows)
     {
-        var keys = _keys;
+        var entries = _entries;
         var found = 0;
         foreach (var f in features)
         {
             var slot = (int)(f & (ulong)_mask);
             while (true)
             {
-                var key = keys[slot];
+                var key = entries[slot].Key;
                 if (key == f)
                 {
-                    rows[found++] = slot * _labels;
+                    rows[found++] = entries[slot].Row;
                     break;
                 }
 
@@ -164,4 +164,7 @@ internal sealed class FeatureWeights
             scores[k] += row[k];
         }
     }
+
+    /// <summary>A feature's hash and the offset of its row in <see cref="Weights"/>.</summary>
+    private readonly record struct Entry(ulong Key, int Row);
 }
