@@ -127,6 +127,46 @@ public abstract partial class DocumentStoreContractTests
     }
 
     [Fact]
+    public async Task A_batch_gives_each_document_the_outcome_it_would_get_alone_in_arrival_order()
+    {
+        var store = await CreateStoreAsync();
+        await store.UpsertAsync(Document("https://example.com/x", "X", "The stored text of X.", 2), default);
+        const string Shared = "Aspirin for a headache, in words two sources share.";
+
+        var first = await store.UpsertManyAsync(
+        [
+            Document("https://example.com/a", "A", Shared, 1, null, ("Chemical", "Aspirin", "aspirin")),
+            Document("https://example.com/a", "A", Shared, 1),
+            Document("inbox:///b.txt", "B", Shared, 1),
+            Document("https://example.com/x", "Old X", "An older text of X.", 1),
+            Document("https://example.com/c", "C", "The first text of C.", 1),
+            Document("https://example.com/c", "C2", "The second text of C.", 2),
+            Document("inbox:///d.txt", "D", "The second text of C.", 1),
+        ], default);
+
+        var ids = new[] { "https://example.com/a", "https://example.com/c" }.Select(DocumentIdentity.ForSourceUri).ToArray();
+        Assert.Equal(
+            [(StoreOutcome.Stored, null), (StoreOutcome.Unchanged, null), (StoreOutcome.Duplicate, ids[0]), (StoreOutcome.Unchanged, null), (StoreOutcome.Stored, null), (StoreOutcome.Stored, null), (StoreOutcome.Duplicate, ids[1])],
+            first.Select(r => (r.Outcome, r.DuplicateOf)));
+        Assert.Equal(3, await store.CountAsync(new DocumentQuery(), default));
+        Assert.Equal(2, (await store.GetStatisticsAsync(default)).Duplicates);
+        Assert.Equal("X", (await store.GetAsync(DocumentIdentity.ForSourceUri("https://example.com/x"), default))!.Title);
+        Assert.Equal("C2", (await store.GetAsync(ids[1], default))!.Title);
+        Assert.Empty((await store.SearchAsync(new DocumentQuery { Text = "first" }, default)).Hits);
+
+        // A's text changes while B is its duplicate: B takes the shared text over, and a third copy points at B.
+        var second = await store.UpsertManyAsync(
+        [
+            Document("https://example.com/a", "A2", "Aspirin, changed.", 2),
+            Document("inbox:///e.txt", "E", Shared, 1),
+        ], default);
+
+        var b = DocumentIdentity.ForSourceUri("inbox:///b.txt");
+        Assert.Equal([(StoreOutcome.Stored, null), (StoreOutcome.Duplicate, b)], second.Select(r => (r.Outcome, r.DuplicateOf)));
+        Assert.Equal(b, Assert.Single((await store.SearchAsync(new DocumentQuery { Text = "\"two sources share\"" }, default)).Hits).Id);
+    }
+
+    [Fact]
     public async Task A_duplicate_is_promoted_when_its_original_is_deleted()
     {
         var store = await CreateStoreAsync();

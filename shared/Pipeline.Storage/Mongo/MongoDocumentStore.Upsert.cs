@@ -76,17 +76,110 @@ public sealed partial class MongoDocumentStore
         return new UpsertResult(StoreOutcome.Stored, null, now);
     }
 
+    /// <summary>
+    /// A batch in three reads and two bulk writes (see <see cref="MongoBatchPlan"/>); a batch that needs a promotion
+    /// is written one document at a time. A replacement that loses to a racing writer (the _id index) is settled
+    /// alone afterwards, as <see cref="UpsertAsync"/> settles it.
+    /// </summary>
     public async Task<IReadOnlyList<UpsertResult>> UpsertManyAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var results = new List<UpsertResult>(documents.Count);
-        foreach (var document in documents)
+        if (documents.Count <= 1)
         {
-            results.Add(await UpsertAsync(document, cancellationToken));
+            return documents.Count == 0 ? [] : [await UpsertAsync(documents[0], cancellationToken)];
         }
 
-        return results;
+        await InitializeAsync(cancellationToken);
+        var plan = MongoBatchPlan.Make(documents, await BeforeAsync(documents, cancellationToken), Now());
+        if (plan.OneByOne)
+        {
+            var results = new List<UpsertResult>(documents.Count);
+            foreach (var document in documents)
+            {
+                results.Add(await UpsertAsync(document, cancellationToken));
+            }
+
+            return results;
+        }
+
+        var raced = await BulkWriteAsync(_documents, plan.DocumentWrites, IsRace, cancellationToken);
+        await BulkWriteAsync(_duplicates, plan.DuplicateWrites, e => e.Category == ServerErrorCategory.DuplicateKey, cancellationToken);
+        foreach (var write in raced)
+        {
+            var index = plan.DocumentWriteSources[write];
+            plan.Results[index] = await UpsertAsync(documents[index], cancellationToken);
+        }
+
+        return plan.Results;
     }
+
+    /// <summary>The stored versions of the batch's documents, the holders of its texts and which of its documents have duplicates.</summary>
+    private async Task<MongoBatchPlan.Before> BeforeAsync(IReadOnlyList<StoredDocument> documents, CancellationToken cancellationToken)
+    {
+        var ids = documents.Select(d => d.Id).Distinct().ToList();
+        var hashes = documents.Select(d => d.ContentHash).Distinct(StringComparer.Ordinal).ToList();
+        var stored = new Dictionary<Guid, (long, string, DateTimeOffset)>();
+        foreach (var d in await _documents.Find(StoredIn(ids)).Project(d => new { d.Id, d.Version, d.ContentHash, d.StoredAt }).ToListAsync(cancellationToken))
+        {
+            stored[d.Id] = (d.Version, d.ContentHash, MongoDocumentMapper.ToDate(d.StoredAt) ?? default);
+        }
+
+        var holders = new Dictionary<string, List<Guid>>(StringComparer.Ordinal);
+        foreach (var d in await _documents.Find(HoldersOf(hashes)).Project(d => new { d.Id, d.ContentHash }).ToListAsync(cancellationToken))
+        {
+            if (!holders.TryGetValue(d.ContentHash, out var list))
+            {
+                holders[d.ContentHash] = list = [];
+            }
+
+            list.Add(d.Id);
+        }
+
+        var haveDuplicates = (await _duplicates.Distinct(d => d.DuplicateOf, DuplicatesOf(ids), cancellationToken: cancellationToken).ToListAsync(cancellationToken)).ToHashSet();
+        return new MongoBatchPlan.Before(stored, holders, haveDuplicates);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="writes"/> in order; a write failing with an error <paramref name="expected"/> accepts is
+    /// skipped and the rest go on. Returns the indexes of the skipped writes; any other error is thrown.
+    /// </summary>
+    private static async Task<List<int>> BulkWriteAsync<T>(
+        IMongoCollection<T> collection, List<WriteModel<T>> writes, Func<BulkWriteError, bool> expected, CancellationToken cancellationToken)
+    {
+        var skipped = new List<int>();
+        var from = 0;
+        while (from < writes.Count)
+        {
+            try
+            {
+                await collection.BulkWriteAsync(writes.Skip(from), OrderedBulk, cancellationToken);
+                break;
+            }
+            catch (MongoBulkWriteException<T> ex) when (ex.WriteErrors.Count == 1 && ex.WriteConcernError is null && expected(ex.WriteErrors[0]))
+            {
+                // An ordered bulk write stops at its first error: the writes before it are done, the rest go again.
+                skipped.Add(from + ex.WriteErrors[0].Index);
+                from += ex.WriteErrors[0].Index + 1;
+            }
+        }
+
+        return skipped;
+    }
+
+    private static readonly BulkWriteOptions OrderedBulk = new() { IsOrdered = true };
+
+    /// <summary>The _id exists with this version or a newer one (a racing writer); a duplicate source URI is a real error.</summary>
+    private static bool IsRace(BulkWriteError error) =>
+        error.Category == ServerErrorCategory.DuplicateKey && !error.Message.Contains("source.uri", StringComparison.Ordinal);
+
+    internal static FilterDefinition<MongoDocumentRecord> StoredIn(IEnumerable<Guid> ids) =>
+        Builders<MongoDocumentRecord>.Filter.In(d => d.Id, ids);
+
+    internal static FilterDefinition<MongoDocumentRecord> HoldersOf(IEnumerable<string> hashes) =>
+        Builders<MongoDocumentRecord>.Filter.In(d => d.ContentHash, hashes);
+
+    internal static FilterDefinition<MongoDuplicateRecord> DuplicatesOf(IEnumerable<Guid> ids) =>
+        Builders<MongoDuplicateRecord>.Filter.In(d => d.DuplicateOf, ids);
 
     /// <summary>Only an older version (or none) is replaced: with upsert, a newer one makes the insert hit the _id index.</summary>
     internal static FilterDefinition<MongoDocumentRecord> VersionGuard(StoredDocument document) =>

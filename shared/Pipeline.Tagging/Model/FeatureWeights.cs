@@ -3,16 +3,16 @@ using System.Numerics;
 namespace Pipeline.Tagging.Model;
 
 /// <summary>
-/// Feature hash to weight-row table (open addressing, power-of-two size, at most half full). Each slot's weights
-/// sit at the slot's own offset, so a lookup touches the key array and one weight row, nothing else.
+/// Feature hash to weight-row table: open addressing (power-of-two size, at most half full) over entries that each
+/// hold a feature's hash and the offset of its row in the weights as given, which are kept once, densely. A lookup
+/// touches one entry and one row; the model takes half the memory of a table with a row per slot.
 /// Read-only after construction, so many threads can score at once.
 /// </summary>
 internal sealed class FeatureWeights
 {
     private const ulong Empty = 0;
 
-    private readonly ulong[] _keys;
-    private readonly float[] _table;
+    private readonly Entry[] _entries;
     private readonly int _mask;
     private readonly int _labels;
 
@@ -32,8 +32,7 @@ internal sealed class FeatureWeights
             size <<= 1;
         }
 
-        _keys = new ulong[size];
-        _table = new float[size * labels];
+        _entries = new Entry[size];
         _mask = size - 1;
         for (var i = 0; i < features.Length; i++)
         {
@@ -45,18 +44,19 @@ internal sealed class FeatureWeights
             }
 
             var slot = (int)(key & (ulong)_mask);
-            while (_keys[slot] != Empty)
+            while (_entries[slot].Key != Empty)
             {
                 slot = (slot + 1) & _mask;
             }
 
-            _keys[slot] = key;
-            Array.Copy(weights, i * labels, _table, slot * labels, labels);
+            _entries[slot] = new Entry(key, i * labels);
         }
     }
 
+    /// <summary>The features in the order given.</summary>
     public ulong[] Features { get; }
 
+    /// <summary>One row of weights per feature, in the order of <see cref="Features"/>.</summary>
     public float[] Weights { get; }
 
     public int Count => Features.Length;
@@ -65,16 +65,26 @@ internal sealed class FeatureWeights
     public int LabelCount => _labels;
 
     /// <summary>Adds the weight rows of the given features into <paramref name="scores"/>.</summary>
+    /// <remarks>
+    /// The weights are far larger than the caches, so nearly every lookup is a miss. All of a token's keys are found
+    /// first (independent loads the processor overlaps), then the rows are added in the same order as before, so
+    /// the sums are bit for bit those of a one-pass loop.
+    /// </remarks>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
     {
+        Span<int> rows = features.Length <= 64 ? stackalloc int[features.Length] : new int[features.Length];
+        var found = Find(features, rows);
         if (_labels != Labels.Count)
         {
-            ScoreAny(features, scores);
+            foreach (var row in rows[..found])
+            {
+                AddRow(Weights.AsSpan(row, _labels), scores);
+            }
+
             return;
         }
 
-        var keys = _keys;
-        var table = _table.AsSpan();
+        var table = Weights.AsSpan();
         var s0 = scores[0];
         var s1 = scores[1];
         var s2 = scores[2];
@@ -84,34 +94,18 @@ internal sealed class FeatureWeights
         var s6 = scores[6];
         var s7 = scores[7];
         var s8 = scores[8];
-        foreach (var f in features)
+        foreach (var row in rows[..found])
         {
-            var slot = (int)(f & (ulong)_mask);
-            while (true)
-            {
-                var key = keys[slot];
-                if (key == f)
-                {
-                    var w = table.Slice(slot * Labels.Count, Labels.Count);
-                    s0 += w[0];
-                    s1 += w[1];
-                    s2 += w[2];
-                    s3 += w[3];
-                    s4 += w[4];
-                    s5 += w[5];
-                    s6 += w[6];
-                    s7 += w[7];
-                    s8 += w[8];
-                    break;
-                }
-
-                if (key == Empty)
-                {
-                    break;
-                }
-
-                slot = (slot + 1) & _mask;
-            }
+            var w = table.Slice(row, Labels.Count);
+            s0 += w[0];
+            s1 += w[1];
+            s2 += w[2];
+            s3 += w[3];
+            s4 += w[4];
+            s5 += w[5];
+            s6 += w[6];
+            s7 += w[7];
+            s8 += w[8];
         }
 
         scores[0] = s0;
@@ -125,21 +119,20 @@ internal sealed class FeatureWeights
         scores[8] = s8;
     }
 
-    /// <summary>The same as <see cref="Score"/> for any number of labels (vectorised row additions).</summary>
-    private void ScoreAny(ReadOnlySpan<ulong> features, Span<float> scores)
+    /// <summary>The offsets in <see cref="Weights"/> of the rows of the features that have one, in feature order; returns how many.</summary>
+    private int Find(ReadOnlySpan<ulong> features, Span<int> rows)
     {
-        var keys = _keys;
-        var table = _table.AsSpan();
-        var n = _labels;
+        var entries = _entries;
+        var found = 0;
         foreach (var f in features)
         {
             var slot = (int)(f & (ulong)_mask);
             while (true)
             {
-                var key = keys[slot];
+                var key = entries[slot].Key;
                 if (key == f)
                 {
-                    AddRow(table.Slice(slot * n, n), scores);
+                    rows[found++] = entries[slot].Row;
                     break;
                 }
 
@@ -151,6 +144,8 @@ internal sealed class FeatureWeights
                 slot = (slot + 1) & _mask;
             }
         }
+
+        return found;
     }
 
     private static void AddRow(ReadOnlySpan<float> row, Span<float> scores)
@@ -169,4 +164,7 @@ internal sealed class FeatureWeights
             scores[k] += row[k];
         }
     }
+
+    /// <summary>A feature's hash and the offset of its row in <see cref="Weights"/>.</summary>
+    private readonly record struct Entry(ulong Key, int Row);
 }
