@@ -13,6 +13,7 @@ var root = new RootCommand("Pipeline: ingest documents, clean them, tag their en
     ErrorsCommand.Create(),
     EvalCommand.Create(),
     TrainTaggerCommand.Create(),
+    TrainCleanerCommand.Create(),
     BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -34,7 +34,7 @@ public sealed class DocumentCleaner(CleaningOptions? options = null)
 
         var result = format == DocumentFormat.Html
             ? HtmlCleaner.Clean(text, input.Url, options)
-            : CleanText(text, markdown: format == DocumentFormat.Markdown);
+            : CleanText(text, markdown: format == DocumentFormat.Markdown, options.TextLineModel ? LineModel.Shipped : null);
 
         if (VisibleText.IsBlank(result.Text))
         {
@@ -44,9 +44,9 @@ public sealed class DocumentCleaner(CleaningOptions? options = null)
         return result;
     }
 
-    private static CleaningResult CleanText(string text, bool markdown)
+    private static CleaningResult CleanText(string text, bool markdown, LineModel? model)
     {
-        var outcome = PlainTextCleaner.Clean(text, markdown);
+        var outcome = PlainTextCleaner.Clean(text, markdown, model);
         return new CleaningResult(outcome.Title, outcome.Body, outcome.Published, null, null, LanguageDetector.Detect(outcome.Body), outcome.Removed);
     }
 }
