@@ -17,7 +17,8 @@ internal static class TrainCleanerCommand
         var cache = new Option<string>("--cache") { Description = "Where the Debian renderers' dumps are cached (outside the repository).", DefaultValueFactory = _ => TextRenderer.DefaultCacheDirectory };
         var limit = new Option<int?>("--limit") { Description = "Train on at most this many pages of the training split." };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the lines per stage.", DefaultValueFactory = _ => new LineModelTrainingOptions { DatasetDirectory = ".", OutputPath = "." }.Epochs };
-        var command = new Command("train-cleaner", "Train the line model that cleans plain-text page dumps.") { dataset, output, cache, limit, epochs };
+        var trees = new Option<int>("--trees") { Description = "Boosted trees after the linear stages (0 for none).", DefaultValueFactory = _ => new LineModelTrainingOptions { DatasetDirectory = ".", OutputPath = "." }.Trees };
+        var command = new Command("train-cleaner", "Train the line model that cleans plain-text page dumps.") { dataset, output, cache, limit, epochs, trees };
         command.SetAction((parse, cancellationToken) =>
         {
             var path = parse.GetValue(dataset)!;
@@ -27,9 +28,9 @@ internal static class TrainCleanerCommand
                 return Task.FromResult(2);
             }
 
-            if (parse.GetValue(epochs) < 1)
+            if (parse.GetValue(epochs) < 1 || parse.GetValue(trees) is < 0 or > 1000)
             {
-                Console.Error.WriteLine("--epochs must be at least 1.");
+                Console.Error.WriteLine("--epochs must be at least 1 and --trees from 0 to 1000.");
                 return Task.FromResult(2);
             }
 
@@ -40,6 +41,7 @@ internal static class TrainCleanerCommand
                 CacheDirectory = parse.GetValue(cache)!,
                 Limit = parse.GetValue(limit),
                 Epochs = parse.GetValue(epochs),
+                Trees = parse.GetValue(trees),
                 Log = Console.Out,
             });
             Console.WriteLine(summary.ToText());

@@ -11,4 +11,7 @@ public sealed class CleaningOptions
     /// features). False leaves the rules alone, to compare. Default true.
     /// </summary>
     public bool TextLineModel { get; init; } = true;
+
+    /// <summary>A line model file written by <c>pipeline train-cleaner</c> to use instead of the shipped one (to evaluate a new model).</summary>
+    public string? TextLineModelFile { get; init; }
 }

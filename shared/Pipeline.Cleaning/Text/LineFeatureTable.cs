@@ -13,7 +13,7 @@ internal sealed class LineFeatureTable(int count)
     public static readonly int Pass1Width = (Offsets.Length * LineFeatures.BaseWidth) + LineFeatures.ContextWidth;
 
     /// <summary>First-pass probabilities: the line's and its neighbours' (±1..±3), window means (2, 5, 10), maxima before and after, bins of its own.</summary>
-    public const int NeighbourWidth = 24;
+    public const int NeighbourWidth = 27;
 
     /// <summary>Width of a second-pass row: the line's own features and what the first pass said around it.</summary>
     public static readonly int Pass2Width = LineFeatures.BaseWidth + NeighbourWidth;
@@ -23,6 +23,12 @@ internal sealed class LineFeatureTable(int count)
     public float[] Base { get; } = new float[count * LineFeatures.BaseWidth];
 
     public float[] Context { get; } = new float[count * LineFeatures.ContextWidth];
+
+    /// <summary>Words of each line (capped as <see cref="TextUnit.Words"/>).</summary>
+    public int[] Words { get; } = new int[count];
+
+    /// <summary>Running sums of the first pass's probability times words, set by <see cref="PrepareMass"/>.</summary>
+    private float[] mass = [];
 
     /// <summary>Writes line <paramref name="i"/>'s first-pass row: its features, its neighbours' (zeros past the ends), its window aggregates.</summary>
     public void Pass1Row(int i, Span<float> row)
@@ -68,22 +74,42 @@ internal sealed class LineFeatureTable(int count)
             r[k++] = sum / (to - from);
         }
 
-        float before = 0, after = 0;
+        float maxBefore = 0, maxAfter = 0;
         for (var j = Math.Max(0, i - 10); j < i; j++)
         {
-            before = Math.Max(before, p1[j]);
+            maxBefore = Math.Max(maxBefore, p1[j]);
         }
 
         for (var j = i + 1; j < Math.Min(Count, i + 11); j++)
         {
-            after = Math.Max(after, p1[j]);
+            maxAfter = Math.Max(maxAfter, p1[j]);
         }
 
-        r[k++] = before;
-        r[k++] = after;
-        r[k++] = Math.Min(before, after);
+        r[k++] = maxBefore;
+        r[k++] = maxAfter;
+        r[k++] = Math.Min(maxBefore, maxAfter);
         var bin = Math.Min(4, (int)(p1[i] * 5));
         r[k + bin] = 1;
+        k += 5;
+
+        // The main text is mostly one stretch: a line with none of it before (a header) or after (a footer) is outside.
+        var total = mass[Count];
+        var before = total <= 0 ? 0 : mass[i] / total;
+        var after = total <= 0 ? 0 : (total - mass[i + 1]) / total;
+        r[k++] = before;
+        r[k++] = after;
+        // Counting the line's own words: the article's first and last lines are inside it.
+        r[k] = total > 0 && Math.Min(mass[i + 1], total - mass[i]) > 0.02f * total ? 1 : 0;
+    }
+
+    /// <summary>Sums the first pass's probable main-text words; call before <see cref="Pass2Row"/>.</summary>
+    public void PrepareMass(ReadOnlySpan<float> p1)
+    {
+        mass = new float[Count + 1];
+        for (var i = 0; i < Count; i++)
+        {
+            mass[i + 1] = mass[i] + (p1[i] * Words[i]);
+        }
     }
 
     private static float Logit(float p)

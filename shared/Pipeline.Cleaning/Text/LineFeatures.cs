@@ -95,6 +95,7 @@ internal static class LineFeatures
             var f = table.Base.AsSpan(i * BaseWidth, BaseWidth);
             var s = stats[i];
             var words = u.Words;
+            table.Words[i] = words;
             f[0] = 1;
             f[1 + Bin(words)] = 1;
             f[11] = (float)Math.Log(1 + words) / 5;

@@ -4,13 +4,14 @@ namespace Pipeline.Cleaning.Text;
 
 /// <summary>
 /// The learned line model for text dumps: two logistic regressions, the second reading the first's probabilities
-/// around each line (a stacked sequence model), and the keep threshold chosen on the training split.
+/// around each line (a stacked sequence model), boosted trees on the second's inputs that correct its score, and the
+/// keep threshold chosen on the training split.
 /// Trained by <c>pipeline train-cleaner</c>; the shipped weights are embedded in this assembly.
 /// </summary>
-internal sealed class LineModel(float[] pass1, float[] pass2, float threshold)
+internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, TreeEnsemble? trees = null)
 {
     private const string ResourceName = "Pipeline.Cleaning.lines.model";
-    private static readonly byte[] Magic = "PLM1"u8.ToArray();
+    private static readonly byte[] Magic = "PLM2"u8.ToArray();
     private static readonly Lazy<LineModel?> Embedded = new(LoadEmbedded);
 
     /// <summary>The shipped model, or null when the assembly was built without one.</summary>
@@ -19,6 +20,9 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold)
     public float[] Pass1 { get; } = pass1.Length == LineFeatureTable.Pass1Width ? pass1 : throw new ArgumentException("The first-pass weights do not match the features.", nameof(pass1));
 
     public float[] Pass2 { get; } = pass2.Length == LineFeatureTable.Pass2Width ? pass2 : throw new ArgumentException("The second-pass weights do not match the features.", nameof(pass2));
+
+    /// <summary>Trees added to the second pass's score; none in a model trained without them.</summary>
+    public TreeEnsemble? Trees { get; } = trees;
 
     /// <summary>A line is kept when its probability is at least this.</summary>
     public float Threshold { get; } = threshold;
@@ -29,12 +33,13 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold)
     public float[] Predict(LineFeatureTable table)
     {
         var p1 = PredictPass1(table);
+        table.PrepareMass(p1);
         var p2 = new float[table.Count];
         Span<float> row = stackalloc float[LineFeatureTable.Pass2Width];
         for (var i = 0; i < table.Count; i++)
         {
             table.Pass2Row(i, p1, row);
-            p2[i] = Sigmoid(Dot(Pass2, row));
+            p2[i] = Sigmoid(Dot(Pass2, row) + (Trees?.Score(row) ?? 0));
         }
 
         return p2;
@@ -67,7 +72,7 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold)
         return sum;
     }
 
-    /// <summary>Writes the model: a magic, the two widths, the threshold and the weights, little-endian.</summary>
+    /// <summary>Writes the model: a magic, the two widths, the threshold, the weights and the trees, little-endian.</summary>
     public void Write(Stream stream)
     {
         stream.Write(Magic);
@@ -86,6 +91,8 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold)
                 stream.Write(four);
             }
         }
+
+        (Trees ?? new TreeEnsemble(1, [], [], [])).Write(stream);
     }
 
     /// <summary>Reads a model written by <see cref="Write"/>.</summary>
@@ -102,7 +109,7 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold)
 
         var n1 = BinaryPrimitives.ReadInt32LittleEndian(bytes[4..]);
         var n2 = BinaryPrimitives.ReadInt32LittleEndian(bytes[8..]);
-        if (n1 != LineFeatureTable.Pass1Width || n2 != LineFeatureTable.Pass2Width || bytes.Length != 16 + (4 * (n1 + n2)))
+        if (n1 != LineFeatureTable.Pass1Width || n2 != LineFeatureTable.Pass2Width || bytes.Length < 16 + (4 * (n1 + n2)))
         {
             throw new InvalidDataException($"The line model has {n1}+{n2} weights; these features need {LineFeatureTable.Pass1Width}+{LineFeatureTable.Pass2Width}. Retrain it with pipeline train-cleaner.");
         }
@@ -120,7 +127,13 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold)
             w2[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(16 + (4 * (n1 + i)))..]);
         }
 
-        return new LineModel(w1, w2, threshold);
+        var (trees, end) = TreeEnsemble.Read(bytes, 16 + (4 * (n1 + n2)), n2);
+        if (end != bytes.Length)
+        {
+            throw new InvalidDataException("The line model has bytes after its trees.");
+        }
+
+        return new LineModel(w1, w2, threshold, trees.Trees == 0 ? null : trees);
     }
 
     private static LineModel? LoadEmbedded()

@@ -12,8 +12,8 @@ internal static class LineAligner
 {
     private const double TrigramShare = 0.5;
 
-    /// <summary>Returns 1 (main text) or 0 per line, and how many of each line's words occur in the gold text.</summary>
-    public static (float[] Labels, int[] Matched) Label(IReadOnlyList<TextUnit> units, string gold, IReadOnlyList<string> with, IReadOnlyList<string> without)
+    /// <summary>Returns 1 (main text) or 0 per line.</summary>
+    public static float[] Label(IReadOnlyList<TextUnit> units, string gold, IReadOnlyList<string> with, IReadOnlyList<string> without)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var goldTokens = Tokens(gold, ids, add: true);
@@ -38,16 +38,10 @@ internal static class LineAligner
         var withs = with.Select(Normalise).Where(s => s.Length > 0).ToList();
         var withouts = without.Select(Normalise).Where(s => s.Length > 0).ToList();
         var labels = new float[units.Count];
-        var matched = new int[units.Count];
         var pending = new bool[units.Count];
         for (var i = 0; i < units.Count; i++)
         {
             var tokens = Tokens(units[i].Text, ids, add: false);
-            foreach (var t in tokens)
-            {
-                matched[i] += unigrams.Contains(t) ? 1 : 0;
-            }
-
             if (tokens.Count >= 3)
             {
                 var hits = 0;
@@ -85,7 +79,7 @@ internal static class LineAligner
             }
         }
 
-        return (labels, matched);
+        return labels;
     }
 
     /// <summary>Lower-cased words joined by single spaces.</summary>

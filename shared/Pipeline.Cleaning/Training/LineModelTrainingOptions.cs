@@ -21,6 +21,15 @@ public sealed class LineModelTrainingOptions
     /// <summary>Passes over the lines for each of the two stages.</summary>
     public int Epochs { get; init; } = 3;
 
+    /// <summary>Boosted trees fitted after the linear stages (0 for none).</summary>
+    public int Trees { get; init; } = 60;
+
+    /// <summary>Depth of each tree.</summary>
+    public int TreeDepth { get; init; } = 5;
+
+    /// <summary>Rows the trees are fitted on at most (every n-th line): histogram passes cost rows times features.</summary>
+    public int TreeRows { get; init; } = 250_000;
+
     /// <summary>Seed of the example order.</summary>
     public int Seed { get; init; } = 11;
 
