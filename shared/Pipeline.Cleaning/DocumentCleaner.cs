@@ -35,7 +35,7 @@ public sealed class DocumentCleaner(CleaningOptions? options = null)
 
         var result = format == DocumentFormat.Html
             ? HtmlCleaner.Clean(text, input.Url, options)
-            : CleanText(text, markdown: format == DocumentFormat.Markdown, lineModel);
+            : CleanText(text, markdown: format == DocumentFormat.Markdown, format == DocumentFormat.PlainText && !input.Extracted ? lineModel : null);
 
         if (VisibleText.IsBlank(result.Text))
         {
