@@ -19,6 +19,7 @@ internal static class PipelineRoot
             ErrorsCommand.Create(),
             EvalCommand.Create(),
             TrainTaggerCommand.Create(),
+            TrainCleanerCommand.Create(),
             BenchCommand.Create(),
             Fuzz.FuzzCommand.Create(),
         };

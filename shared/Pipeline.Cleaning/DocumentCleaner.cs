@@ -8,6 +8,7 @@ namespace Pipeline.Cleaning;
 public sealed class DocumentCleaner(CleaningOptions? options = null)
 {
     private readonly CleaningOptions options = options ?? new CleaningOptions();
+    private readonly LineModel? lineModel = LoadLineModel(options ?? new CleaningOptions());
 
     /// <summary>Cleans one document: decodes it, keeps the main text, and extracts title and metadata.</summary>
     /// <exception cref="CleaningRejectedException">The input cannot be cleaned; <see cref="CleaningRejectedException.Reason"/> says why.</exception>
@@ -34,7 +35,7 @@ public sealed class DocumentCleaner(CleaningOptions? options = null)
 
         var result = format == DocumentFormat.Html
             ? HtmlCleaner.Clean(text, input.Url, options)
-            : CleanText(text, markdown: format == DocumentFormat.Markdown);
+            : CleanText(text, markdown: format == DocumentFormat.Markdown, format == DocumentFormat.PlainText && !input.Extracted ? lineModel : null);
 
         if (VisibleText.IsBlank(result.Text))
         {
@@ -44,9 +45,25 @@ public sealed class DocumentCleaner(CleaningOptions? options = null)
         return result;
     }
 
-    private static CleaningResult CleanText(string text, bool markdown)
+    private static LineModel? LoadLineModel(CleaningOptions options)
     {
-        var outcome = PlainTextCleaner.Clean(text, markdown);
+        if (!options.TextLineModel)
+        {
+            return null;
+        }
+
+        if (options.TextLineModelFile is null)
+        {
+            return LineModel.Shipped;
+        }
+
+        using var file = File.OpenRead(options.TextLineModelFile);
+        return LineModel.Read(file);
+    }
+
+    private static CleaningResult CleanText(string text, bool markdown, LineModel? model)
+    {
+        var outcome = PlainTextCleaner.Clean(text, markdown, model);
         return new CleaningResult(outcome.Title, outcome.Body, outcome.Published, null, null, LanguageDetector.Detect(outcome.Body), outcome.Removed);
     }
 }

@@ -144,11 +144,11 @@ public sealed class DocumentExtractor(DocumentCleaner cleaner, ExtractionOptions
     {
         if (title is null)
         {
-            return cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(text), "document.txt", "text/plain; charset=utf-8"));
+            return cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(text), "document.txt", "text/plain; charset=utf-8") { Extracted = true });
         }
 
         var marked = "# " + title + "\n\n" + text;
-        return cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(marked), "document.md", "text/markdown; charset=utf-8"));
+        return cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(marked), "document.md", "text/markdown; charset=utf-8") { Extracted = true });
     }
 
     /// <summary>Each part (a chapter, a body) is cleaned on its own, so one long chapter never hides the others as "not main content".</summary>

@@ -26,7 +26,8 @@ public static class CleaningEvaluation
     /// <param name="cleaner">The cleaner to evaluate; a default one when null.</param>
     /// <param name="ct">Stops the run between pages.</param>
     /// <param name="renderer">When set, each page is first rendered to plain text with it and the text dump is cleaned; the report then also scores keeping the whole dump.</param>
-    public static CleaningReport RunWcxb(string datasetDir, int? limit = null, int stride = 1, DocumentCleaner? cleaner = null, CancellationToken ct = default, TextRenderer? renderer = null)
+    /// <param name="include">When set, only the pages whose id it accepts are scored (the line model's held-out split).</param>
+    public static CleaningReport RunWcxb(string datasetDir, int? limit = null, int stride = 1, DocumentCleaner? cleaner = null, CancellationToken ct = default, TextRenderer? renderer = null, Func<string, bool>? include = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(datasetDir);
         ArgumentOutOfRangeException.ThrowIfLessThan(stride, 1);
@@ -54,7 +55,7 @@ public static class CleaningEvaluation
 
             var id = Path.GetFileName(files[i])[..^".html.gz".Length];
             var truthPath = Path.Combine(datasetDir, "ground-truth", id + ".json");
-            if (!File.Exists(truthPath))
+            if (!File.Exists(truthPath) || (include is not null && !include(id)))
             {
                 continue;
             }
@@ -78,7 +79,7 @@ public static class CleaningEvaluation
             var input = new CleaningInput(html, id + ".html", "text/html", url);
             if (renderer is not null)
             {
-                var dump = renderer.Render(html);
+                var dump = renderer.Render(html, id);
                 keepAll.Add(WordOverlap.Score(dump, mainContent.GetString() ?? string.Empty));
                 input = new CleaningInput(System.Text.Encoding.UTF8.GetBytes(dump), id + ".txt", "text/plain; charset=utf-8", url);
                 html = input.Content.ToArray();

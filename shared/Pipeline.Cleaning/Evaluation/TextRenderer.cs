@@ -17,12 +17,17 @@ public sealed class TextRenderer
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(20);
 
     private readonly Func<byte[], string> render;
+    private readonly string? cacheDirectory;
 
-    private TextRenderer(string name, Func<byte[], string> render)
+    private TextRenderer(string name, Func<byte[], string> render, string? cacheDirectory = null)
     {
         Name = name;
         this.render = render;
+        this.cacheDirectory = cacheDirectory;
     }
+
+    /// <summary>The default cache of the Debian renderers' dumps: outside the repository, in the temporary folder.</summary>
+    public static string DefaultCacheDirectory => Path.Combine(Path.GetTempPath(), "pipeline-text-dumps");
 
     /// <summary>The renderer's name.</summary>
     public string Name { get; }
@@ -38,8 +43,42 @@ public sealed class TextRenderer
         _ => throw new ArgumentException($"Unknown renderer '{name}'; expected one of: {string.Join(", ", Names)}.", nameof(name)),
     };
 
+    /// <summary>
+    /// The same renderer, keeping what the Debian renderers print in <paramref name="directory"/>/<c>name</c>/<c>key</c>.txt
+    /// (they take a tenth of a second a page). Our own rendering is always done afresh: it follows the code.
+    /// </summary>
+    public TextRenderer WithCache(string directory) => Name == "own" ? this : new(Name, render, Path.GetFullPath(directory));
+
     /// <summary>The page as text; empty when the renderer failed or timed out on it.</summary>
     public string Render(byte[] html) => render(html);
+
+    /// <summary>The page as text, from the cache when this renderer has one and the page <paramref name="key"/> (a file-name-safe id) was rendered before.</summary>
+    /// <exception cref="ArgumentException">The key is not a plain file name.</exception>
+    public string Render(byte[] html, string key)
+    {
+        if (cacheDirectory is null)
+        {
+            return render(html);
+        }
+
+        if (key.Length == 0 || key.AsSpan().IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || key.StartsWith('.'))
+        {
+            throw new ArgumentException($"'{key}' is not a plain file name.", nameof(key));
+        }
+
+        var path = Path.Combine(cacheDirectory, Name, key + ".txt");
+        if (File.Exists(path))
+        {
+            return Encoding.UTF8.GetString(File.ReadAllBytes(path));
+        }
+
+        var text = render(html);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Environment.ProcessId + ".tmp";
+        File.WriteAllBytes(temporary, Encoding.UTF8.GetBytes(text));
+        File.Move(temporary, path, overwrite: true);
+        return text;
+    }
 
     private static string Run(string program, string[] arguments, byte[] input)
     {

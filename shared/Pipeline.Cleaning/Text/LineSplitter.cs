@@ -9,13 +9,15 @@ internal static class LineSplitter
         var blank = true;
         foreach (var range in text.AsSpan().Split('\n'))
         {
-            var line = text.AsSpan(range).Trim();
+            var raw = text.AsSpan(range);
+            var line = raw.Trim();
             if (line.IsEmpty)
             {
                 blank = true;
                 continue;
             }
 
+            var indent = raw.IndexOfAnyExcept(' ', '\t', '\u00a0');
             var heading = false;
             if (markdown && line[0] == '#')
             {
@@ -28,7 +30,7 @@ internal static class LineSplitter
             }
 
             var s = Normalize(line);
-            units.Add(new TextUnit(s, blank, LinePatterns.ListMarker().IsMatch(s), heading));
+            units.Add(new TextUnit(s, blank, LinePatterns.ListMarker().IsMatch(s), heading, indent));
             blank = false;
         }
 

@@ -8,12 +8,23 @@ internal static class PlainTextCleaner
     /// <summary>A line with this many words can be prose; fewer is a label.</summary>
     private const int MinProseWords = 3;
 
-    /// <summary>Cleans a text or Markdown dump: the title is picked from the lines above the first paragraph.</summary>
-    public static TextCleanOutcome Clean(string text, bool markdown)
+    /// <summary>A text with fewer lines than this is a note, not a page dump: the line model is not asked about it.</summary>
+    public const int LineModelMinLines = 12;
+
+    /// <summary>
+    /// Cleans a text or Markdown dump: the title is picked from the lines above the first paragraph. With a
+    /// <paramref name="model"/>, it decides which lines of a page dump are kept, reading what the rules said as features.
+    /// </summary>
+    public static TextCleanOutcome Clean(string text, bool markdown, LineModel? model = null)
     {
         var units = LineSplitter.Split(text, markdown);
-        MarkMenuRuns(units);
-        var outcome = Clean(units, pickTitle: true);
+        var (title, published) = ApplyRules(units);
+        if (model is not null && units.Count >= LineModelMinLines)
+        {
+            LineModelDecision.Apply(model, units);
+        }
+
+        var outcome = new TextCleanOutcome(title, Assemble(units), published, CollectRemoved(units));
         if (outcome.Body.Length == 0 && KeepProse(units))
         {
             // Everything looked like furniture, yet the text has sentences: it is a short note, kept whole.
@@ -98,8 +109,22 @@ internal static class PlainTextCleaner
         return any;
     }
 
+    /// <summary>The rules of a text dump (menus, line kinds, blocks, title, tails); returns the title and the date found.</summary>
+    public static (string Title, DateTimeOffset? Published) ApplyRules(List<TextUnit> units)
+    {
+        MarkMenuRuns(units);
+        var published = Classify(units, pickTitle: true, out var title);
+        return (title, published);
+    }
+
     /// <summary>Cleans already-split units; <paramref name="pickTitle"/> is false when the title came from elsewhere (HTML).</summary>
     public static TextCleanOutcome Clean(List<TextUnit> units, bool pickTitle)
+    {
+        var published = Classify(units, pickTitle, out var title);
+        return new TextCleanOutcome(title, Assemble(units), published, CollectRemoved(units));
+    }
+
+    private static DateTimeOffset? Classify(List<TextUnit> units, bool pickTitle, out string title)
     {
         LineClassifier.ClassifySingleLines(units);
         var published = MarkDatelines(units);
@@ -107,7 +132,7 @@ internal static class PlainTextCleaner
         LineClassifier.MarkRelatedLists(units);
         LineClassifier.MarkRepeats(units);
 
-        var title = string.Empty;
+        title = string.Empty;
         if (pickTitle)
         {
             var at = TitlePicker.Pick(units);
@@ -122,7 +147,7 @@ internal static class PlainTextCleaner
         TailCutter.Cut(units);
         LineClassifier.MarkCallsToAction(units);
         TailTrimmer.Trim(units);
-        return new TextCleanOutcome(title, Assemble(units), published, CollectRemoved(units));
+        return published;
     }
 
     private static DateTimeOffset? MarkDatelines(List<TextUnit> units)

@@ -1,7 +1,7 @@
 namespace Pipeline.Cleaning.Text;
 
 /// <summary>One non-empty line of a document, with what the classifier decided about it.</summary>
-internal sealed class TextUnit(string text, bool blankBefore, bool isListItem, bool isHeading)
+internal sealed class TextUnit(string text, bool blankBefore, bool isListItem, bool isHeading, int indent = 0)
 {
     public string Text { get; } = text;
 
@@ -12,6 +12,9 @@ internal sealed class TextUnit(string text, bool blankBefore, bool isListItem, b
 
     /// <summary>Known to be a heading (Markdown <c>#</c> or an HTML <c>h1</c>-<c>h6</c>).</summary>
     public bool IsHeading { get; } = isHeading;
+
+    /// <summary>Spaces before the text in the source line (text browsers indent lists and centre headings).</summary>
+    public int Indent { get; } = indent;
 
     public int Words { get; } = CountWords(text);
 

@@ -1,0 +1,120 @@
+namespace Pipeline.Cleaning.Text;
+
+/// <summary>
+/// The line model's inputs for one document: each line's own features and its window aggregates. The first pass
+/// reads a line with its two neighbours either side; the second adds the first pass's probabilities around it.
+/// </summary>
+internal sealed class LineFeatureTable(int count)
+{
+    /// <summary>Neighbours read by the first pass, in weight-block order.</summary>
+    public static readonly int[] Offsets = [0, -1, 1, -2, 2];
+
+    /// <summary>Width of a first-pass row.</summary>
+    public static readonly int Pass1Width = (Offsets.Length * LineFeatures.BaseWidth) + LineFeatures.ContextWidth;
+
+    /// <summary>First-pass probabilities: the line's and its neighbours' (±1..±3), window means (2, 5, 10), maxima before and after, bins of its own.</summary>
+    public const int NeighbourWidth = 27;
+
+    /// <summary>Width of a second-pass row: the line's own features and what the first pass said around it.</summary>
+    public static readonly int Pass2Width = LineFeatures.BaseWidth + NeighbourWidth;
+
+    public int Count { get; } = count;
+
+    public float[] Base { get; } = new float[count * LineFeatures.BaseWidth];
+
+    public float[] Context { get; } = new float[count * LineFeatures.ContextWidth];
+
+    /// <summary>Words of each line (capped as <see cref="TextUnit.Words"/>).</summary>
+    public int[] Words { get; } = new int[count];
+
+    /// <summary>Running sums of the first pass's probability times words, set by <see cref="PrepareMass"/>.</summary>
+    private float[] mass = [];
+
+    /// <summary>Writes line <paramref name="i"/>'s first-pass row: its features, its neighbours' (zeros past the ends), its window aggregates.</summary>
+    public void Pass1Row(int i, Span<float> row)
+    {
+        row.Clear();
+        for (var o = 0; o < Offsets.Length; o++)
+        {
+            var j = i + Offsets[o];
+            if (j >= 0 && j < Count)
+            {
+                Base.AsSpan(j * LineFeatures.BaseWidth, LineFeatures.BaseWidth).CopyTo(row[(o * LineFeatures.BaseWidth)..]);
+            }
+        }
+
+        Context.AsSpan(i * LineFeatures.ContextWidth, LineFeatures.ContextWidth).CopyTo(row[(Offsets.Length * LineFeatures.BaseWidth)..]);
+    }
+
+    /// <summary>Writes line <paramref name="i"/>'s second-pass row from the first pass's probabilities <paramref name="p1"/>.</summary>
+    public void Pass2Row(int i, ReadOnlySpan<float> p1, Span<float> row)
+    {
+        row.Clear();
+        Base.AsSpan(i * LineFeatures.BaseWidth, LineFeatures.BaseWidth).CopyTo(row);
+        var r = row[LineFeatures.BaseWidth..];
+        var k = 0;
+        r[k++] = Logit(p1[i]);
+        for (var d = 1; d <= 3; d++)
+        {
+            r[k++] = i - d >= 0 ? p1[i - d] : 0;
+            r[k++] = i + d < Count ? p1[i + d] : 0;
+            r[k++] = i - d >= 0 ? 1 : 0;
+            r[k++] = i + d < Count ? 1 : 0;
+        }
+
+        foreach (var half in (ReadOnlySpan<int>)[2, 5, 10])
+        {
+            int from = Math.Max(0, i - half), to = Math.Min(Count, i + half + 1);
+            float sum = 0;
+            for (var j = from; j < to; j++)
+            {
+                sum += p1[j];
+            }
+
+            r[k++] = sum / (to - from);
+        }
+
+        float maxBefore = 0, maxAfter = 0;
+        for (var j = Math.Max(0, i - 10); j < i; j++)
+        {
+            maxBefore = Math.Max(maxBefore, p1[j]);
+        }
+
+        for (var j = i + 1; j < Math.Min(Count, i + 11); j++)
+        {
+            maxAfter = Math.Max(maxAfter, p1[j]);
+        }
+
+        r[k++] = maxBefore;
+        r[k++] = maxAfter;
+        r[k++] = Math.Min(maxBefore, maxAfter);
+        var bin = Math.Min(4, (int)(p1[i] * 5));
+        r[k + bin] = 1;
+        k += 5;
+
+        // The main text is mostly one stretch: a line with none of it before (a header) or after (a footer) is outside.
+        var total = mass[Count];
+        var before = total <= 0 ? 0 : mass[i] / total;
+        var after = total <= 0 ? 0 : (total - mass[i + 1]) / total;
+        r[k++] = before;
+        r[k++] = after;
+        // Counting the line's own words: the article's first and last lines are inside it.
+        r[k] = total > 0 && Math.Min(mass[i + 1], total - mass[i]) > 0.02f * total ? 1 : 0;
+    }
+
+    /// <summary>Sums the first pass's probable main-text words; call before <see cref="Pass2Row"/>.</summary>
+    public void PrepareMass(ReadOnlySpan<float> p1)
+    {
+        mass = new float[Count + 1];
+        for (var i = 0; i < Count; i++)
+        {
+            mass[i + 1] = mass[i] + (p1[i] * Words[i]);
+        }
+    }
+
+    private static float Logit(float p)
+    {
+        var q = Math.Clamp(p, 1e-4f, 1 - 1e-4f);
+        return MathF.Log(q / (1 - q)) / 4;
+    }
+}

@@ -1,0 +1,99 @@
+using Pipeline.Cleaning.Text;
+
+namespace Pipeline.Cleaning.Tests;
+
+public sealed class LineFeaturesTests
+{
+    private const string Dump = """
+        Home
+        News
+        Sport
+        Weather
+        Contact
+
+        The council agreed on Tuesday to rebuild the old bridge over the river, and the work is due to start in the spring.
+        It will take two years and cost about four million pounds, most of it from the regional transport budget.
+
+        Visit https://example.org/bridge for the plans.
+        """;
+
+    private static List<TextUnit> Units()
+    {
+        var units = LineSplitter.Split(Dump, markdown: false);
+        PlainTextCleaner.ApplyRules(units);
+        return units;
+    }
+
+    private static float Base(LineFeatureTable table, int line, int feature) => table.Base[(line * LineFeatures.BaseWidth) + feature];
+
+    [Fact]
+    public void A_sentence_and_a_menu_label_get_different_shapes()
+    {
+        var units = Units();
+        var table = LineFeatures.Compute(units);
+        Assert.Equal(units.Count, table.Count);
+
+        // "Home": one word (bin 1), no stop words, capitalised, at the top; the rules called it navigation.
+        Assert.Equal(1, Base(table, 0, 1 + 1));
+        Assert.Equal(0, Base(table, 0, 21));
+        Assert.Equal(1, Base(table, 0, 16));
+        Assert.Equal(1, Base(table, 0, 33));
+        Assert.Equal(1, Base(table, 0, 40 + Array.IndexOf(LineFeatures.RuleKinds, BoilerplateKinds.Navigation)));
+
+        // The first sentence: 20 to 40 words (bin 8), ends a sentence, full of stop words, no rule kind.
+        Assert.Equal(1, Base(table, 5, 1 + 8));
+        Assert.Equal(1, Base(table, 5, 13));
+        Assert.True(Base(table, 5, 21) > 0.3f);
+        for (var k = 0; k <= LineFeatures.RuleKinds.Length; k++)
+        {
+            Assert.Equal(0, Base(table, 5, 40 + k));
+        }
+
+        // The link line is marked as one.
+        Assert.Equal(1, Base(table, 7, 24));
+        Assert.Equal(0, Base(table, 5, 24));
+    }
+
+    [Fact]
+    public void The_share_of_prose_before_and_after_a_line_places_it_in_the_page()
+    {
+        var table = LineFeatures.Compute(Units());
+        Assert.Equal(0, Base(table, 0, 64));
+        Assert.Equal(1, Base(table, 0, 65));
+        Assert.InRange(Base(table, 7, 64), 0.5f, 0.99f);
+        Assert.Equal(0, Base(table, 7, 65), 3);
+    }
+
+    [Fact]
+    public void A_first_pass_row_holds_the_neighbours_and_zeros_past_the_ends()
+    {
+        var table = LineFeatures.Compute(Units());
+        var row = new float[LineFeatureTable.Pass1Width];
+        table.Pass1Row(0, row);
+        const int width = LineFeatures.BaseWidth;
+        Assert.Equal(1, row[0]);                     // the line itself
+        Assert.Equal(0, row[width]);                 // no line above: its block is all zeros
+        Assert.Equal(1, row[2 * width]);             // the line below
+        Assert.Equal(0, row[3 * width]);             // two above
+        Assert.Equal(1, row[4 * width]);             // two below
+        Assert.Equal(table.Base.AsSpan(width, width).ToArray(), row.AsSpan(2 * width, width).ToArray());
+    }
+
+    [Fact]
+    public void A_model_reads_back_what_it_wrote_and_refuses_other_features()
+    {
+        var random = new Random(3);
+        var w1 = Enumerable.Range(0, LineFeatureTable.Pass1Width).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+        var w2 = Enumerable.Range(0, LineFeatureTable.Pass2Width).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+        var model = new LineModel(w1, w2, 0.4f);
+        using var buffer = new MemoryStream();
+        model.Write(buffer);
+        var read = LineModel.Read(new MemoryStream(buffer.ToArray()));
+        Assert.Equal(0.4f, read.Threshold);
+        Assert.Equal(model.Predict(Units()), read.Predict(Units()));
+
+        var shorter = buffer.ToArray()[..^4];
+        Assert.Throws<InvalidDataException>(() => LineModel.Read(new MemoryStream(shorter)));
+        Assert.Throws<InvalidDataException>(() => LineModel.Read(new MemoryStream("not a model"u8.ToArray())));
+    }
+}
