@@ -96,4 +96,35 @@ public sealed class LineFeaturesTests
         Assert.Throws<InvalidDataException>(() => LineModel.Read(new MemoryStream(shorter)));
         Assert.Throws<InvalidDataException>(() => LineModel.Read(new MemoryStream("not a model"u8.ToArray())));
     }
+
+    [Fact]
+    public void The_first_pass_scores_every_line_bit_for_bit_as_the_dense_row_does()
+    {
+        var units = LineSplitter.Split(string.Join("\n\n", Enumerable.Repeat(Dump, 4)), markdown: false);
+        PlainTextCleaner.ApplyRules(units);
+        var random = new Random(5);
+        var w1 = Enumerable.Range(0, LineFeatureTable.Pass1Width).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
+        var w2 = new float[LineFeatureTable.Pass2Width];
+        foreach (var model in new[] { LineModel.Shipped!, new LineModel(w1, w2, 0.5f) })
+        {
+            var table = LineFeatures.Compute(units);
+            var fast = model.PredictPass1(table);
+            var row = new float[LineFeatureTable.Pass1Width];
+            Assert.Equal(units.Count, fast.Length);
+            for (var i = 0; i < table.Count; i++)
+            {
+                table.Pass1Row(i, row);
+                var dense = LineModel.Sigmoid(LineModel.Dot(model.Pass1, row));
+                Assert.Equal(BitConverter.SingleToInt32Bits(dense), BitConverter.SingleToInt32Bits(fast[i]));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_model_with_a_weight_that_is_not_a_number_is_refused()
+    {
+        var w1 = new float[LineFeatureTable.Pass1Width];
+        w1[3] = float.NaN;
+        Assert.Throws<ArgumentException>(() => new LineModel(w1, new float[LineFeatureTable.Pass2Width], 0.5f));
+    }
 }

@@ -30,6 +30,79 @@ internal sealed class LineFeatureTable(int count)
     /// <summary>Running sums of the first pass's probability times words, set by <see cref="PrepareMass"/>.</summary>
     private float[] mass = [];
 
+    /// <summary>The non-zero own features of each line (indices into its block), listed once on first use.</summary>
+    private byte[]? nonZero;
+
+    /// <summary>Where each line's entries start in <see cref="nonZero"/>; one more entry than lines.</summary>
+    private int[]? nonZeroStart;
+
+    /// <summary>
+    /// Line <paramref name="i"/>'s first-pass score: the same products, added in the same order, as
+    /// <see cref="LineModel.Dot"/> of <paramref name="w"/> with <see cref="Pass1Row"/>, without building the row.
+    /// Zero features are skipped: adding w·0 leaves a sum as it was (at most the sign of a zero sum differs, which no
+    /// sigmoid sees), so for finite weights the score is bit for bit the dense one. Each line's features are read by
+    /// five rows (its own and its neighbours'): listing its non-zero ones once saves scanning its zeros five times.
+    /// </summary>
+    public float Pass1Score(int i, ReadOnlySpan<float> w)
+    {
+        if (nonZero is null || nonZeroStart is null)
+        {
+            (nonZero, nonZeroStart) = ListNonZero();
+        }
+
+        const int width = LineFeatures.BaseWidth;
+        float sum = 0;
+        for (var o = 0; o < Offsets.Length; o++)
+        {
+            var j = i + Offsets[o];
+            if (j < 0 || j >= Count)
+            {
+                continue;
+            }
+
+            var features = Base.AsSpan(j * width, width);
+            var weights = w.Slice(o * width, width);
+            foreach (var f in nonZero.AsSpan(nonZeroStart[j], nonZeroStart[j + 1] - nonZeroStart[j]))
+            {
+                sum += weights[f] * features[f];
+            }
+        }
+
+        var context = Context.AsSpan(i * LineFeatures.ContextWidth, LineFeatures.ContextWidth);
+        var contextWeights = w[(Offsets.Length * width)..];
+        for (var k = 0; k < context.Length; k++)
+        {
+            if (context[k] != 0)
+            {
+                sum += contextWeights[k] * context[k];
+            }
+        }
+
+        return sum;
+    }
+
+    private (byte[] Features, int[] Starts) ListNonZero()
+    {
+        var starts = new int[Count + 1];
+        var features = new byte[Base.Length];
+        var at = 0;
+        for (var i = 0; i < Count; i++)
+        {
+            var line = Base.AsSpan(i * LineFeatures.BaseWidth, LineFeatures.BaseWidth);
+            for (var f = 0; f < line.Length; f++)
+            {
+                if (line[f] != 0)
+                {
+                    features[at++] = (byte)f;
+                }
+            }
+
+            starts[i + 1] = at;
+        }
+
+        return (features, starts);
+    }
+
     /// <summary>Writes line <paramref name="i"/>'s first-pass row: its features, its neighbours' (zeros past the ends), its window aggregates.</summary>
     public void Pass1Row(int i, Span<float> row)
     {

@@ -17,9 +17,10 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
     /// <summary>The shipped model, or null when the assembly was built without one.</summary>
     public static LineModel? Shipped => Embedded.Value;
 
-    public float[] Pass1 { get; } = pass1.Length == LineFeatureTable.Pass1Width ? pass1 : throw new ArgumentException("The first-pass weights do not match the features.", nameof(pass1));
+    /// <summary>First-pass weights; finite, so that skipping zero features (<see cref="LineFeatureTable.Pass1Score"/>) changes no sum.</summary>
+    public float[] Pass1 { get; } = pass1.Length == LineFeatureTable.Pass1Width && AllFinite(pass1) ? pass1 : throw new ArgumentException("The first-pass weights do not match the features or are not all finite.", nameof(pass1));
 
-    public float[] Pass2 { get; } = pass2.Length == LineFeatureTable.Pass2Width ? pass2 : throw new ArgumentException("The second-pass weights do not match the features.", nameof(pass2));
+    public float[] Pass2 { get; } = pass2.Length == LineFeatureTable.Pass2Width && AllFinite(pass2) ? pass2 : throw new ArgumentException("The second-pass weights do not match the features or are not all finite.", nameof(pass2));
 
     /// <summary>Trees added to the second pass's score; none in a model trained without them.</summary>
     public TreeEnsemble? Trees { get; } = trees;
@@ -48,11 +49,9 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
     public float[] PredictPass1(LineFeatureTable table)
     {
         var p1 = new float[table.Count];
-        var row = new float[LineFeatureTable.Pass1Width];
         for (var i = 0; i < table.Count; i++)
         {
-            table.Pass1Row(i, row);
-            p1[i] = Sigmoid(Dot(Pass1, row));
+            p1[i] = Sigmoid(table.Pass1Score(i, Pass1));
         }
 
         return p1;
@@ -127,6 +126,11 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
             w2[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes[(16 + (4 * (n1 + i)))..]);
         }
 
+        if (!AllFinite(w1) || !AllFinite(w2))
+        {
+            throw new InvalidDataException("The line model has a weight that is not a finite number.");
+        }
+
         var (trees, end) = TreeEnsemble.Read(bytes, 16 + (4 * (n1 + n2)), n2);
         if (end != bytes.Length)
         {
@@ -135,6 +139,8 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
 
         return new LineModel(w1, w2, threshold, trees.Trees == 0 ? null : trees);
     }
+
+    private static bool AllFinite(float[] weights) => Array.TrueForAll(weights, float.IsFinite);
 
     private static LineModel? LoadEmbedded()
     {

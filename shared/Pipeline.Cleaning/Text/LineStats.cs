@@ -6,8 +6,13 @@ internal readonly record struct LineStats(int Words, int Capitalised, int StopWo
     public static LineStats Of(string text)
     {
         int words = 0, capitalised = 0, stop = 0, letters = 0, upper = 0, digits = 0, punctuation = 0, separators = 0;
-        foreach (var c in text)
+
+        // One pass over the characters; a word is a run of letters and digits, as WordEnumerator reads it.
+        var wordStart = -1;
+        for (var i = 0; i <= text.Length; i++)
         {
+            var c = i < text.Length ? text[i] : ' ';
+            var inWord = true;
             if (char.IsLetter(c))
             {
                 letters++;
@@ -17,22 +22,31 @@ internal readonly record struct LineStats(int Words, int Capitalised, int StopWo
             {
                 digits++;
             }
-            else if (c is '|' or '•' or '·' or '»' or '›' or '/' or '>')
+            else
             {
-                separators++;
-                punctuation++;
+                inWord = false;
+                if (c is '|' or '•' or '·' or '»' or '›' or '/' or '>')
+                {
+                    separators++;
+                    punctuation++;
+                }
+                else if (!char.IsWhiteSpace(c))
+                {
+                    punctuation++;
+                }
             }
-            else if (!char.IsWhiteSpace(c))
-            {
-                punctuation++;
-            }
-        }
 
-        foreach (var word in new WordEnumerator(text))
-        {
-            words++;
-            capitalised += char.IsUpper(word[0]) ? 1 : 0;
-            stop += Pipeline.Cleaning.Text.StopWords.Contains(word) ? 1 : 0;
+            if (inWord && wordStart < 0)
+            {
+                wordStart = i;
+            }
+            else if (!inWord && wordStart >= 0)
+            {
+                words++;
+                capitalised += char.IsUpper(text[wordStart]) ? 1 : 0;
+                stop += Pipeline.Cleaning.Text.StopWords.Contains(text.AsSpan(wordStart, i - wordStart)) ? 1 : 0;
+                wordStart = -1;
+            }
         }
 
         var link = text.Contains("http", StringComparison.OrdinalIgnoreCase) || text.Contains("www.", StringComparison.OrdinalIgnoreCase)

@@ -18,20 +18,52 @@ internal sealed class TreeEnsemble(int depth, short[] features, float[] threshol
     {
         float sum = 0;
         var inner = Internal;
-        for (var t = 0; t < Trees; t++)
+        var t = 0;
+
+        // Four trees at a time: their walks do not depend on each other, so the processor overlaps them instead of
+        // waiting on one chain of loads; the leaves are still added one tree after another, so the sum is the same.
+        for (; t + 4 <= Trees; t += 4)
+        {
+            int a = 0, b = 0, c = 0, d = 0;
+            var first = t * inner;
+            for (var level = 0; level < Depth; level++)
+            {
+                a = Step(row, first, a);
+                b = Step(row, first + inner, b);
+                c = Step(row, first + (2 * inner), c);
+                d = Step(row, first + (3 * inner), d);
+            }
+
+            sum += leaves[(t << Depth) + (a - inner)];
+            sum += leaves[((t + 1) << Depth) + (b - inner)];
+            sum += leaves[((t + 2) << Depth) + (c - inner)];
+            sum += leaves[((t + 3) << Depth) + (d - inner)];
+        }
+
+        for (; t < Trees; t++)
         {
             var node = 0;
-            var baseNode = t * inner;
-            while (node < inner)
+            for (var level = 0; level < Depth; level++)
             {
-                var k = baseNode + node;
-                node = row[features[k]] <= thresholds[k] ? (2 * node) + 1 : (2 * node) + 2;
+                node = Step(row, t * inner, node);
             }
 
             sum += leaves[(t << Depth) + (node - inner)];
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// One level down tree node <paramref name="node"/> of the tree whose nodes start at <paramref name="first"/>:
+    /// left when the feature is at most the threshold (so NaN goes right). Without a branch: which way a row goes is
+    /// hard to predict, and a missed guess costs more than the test. Every tree is complete, so a walk is
+    /// <see cref="Depth"/> steps.
+    /// </summary>
+    private int Step(ReadOnlySpan<float> row, int first, int node)
+    {
+        var k = first + node;
+        return (2 * node) + 2 - (row[features[k]] <= thresholds[k] ? 1 : 0);
     }
 
     public void Write(Stream stream)
