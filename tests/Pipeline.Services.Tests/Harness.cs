@@ -1,6 +1,7 @@
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Pipeline.Services.Tests;
 
@@ -28,6 +29,17 @@ internal static class Harness
             await Eventually(() => harness.Published.Select<T>(x => filter(x.Context.Message)).Any()),
             $"No matching {typeof(T).Name} was published.");
         return harness.Published.Select<T>(x => filter(x.Context.Message)).First().Context.Message;
+    }
+
+    /// <summary>
+    /// Stops a background service and fails, naming it, when it has not finished within 30 s: a service that ignores its
+    /// stopping token would otherwise hang the test run instead of failing it.
+    /// </summary>
+    public static async Task StopWithinAsync(this BackgroundService service)
+    {
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await service.StopAsync(limit.Token);
+        Assert.True(service.ExecuteTask is null or { IsCompleted: true }, $"{service.GetType().Name} did not stop within 30 s of being asked to.");
     }
 
     /// <summary>Polls until the condition holds (work started outside the bus, like the inbox watcher, is invisible to the harness's inactivity wait).</summary>

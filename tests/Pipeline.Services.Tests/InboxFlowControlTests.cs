@@ -44,7 +44,7 @@ public sealed class InboxFlowControlTests : IDisposable
 
         Assert.True(await Harness.Eventually(() => File.Exists(Path.Combine(folder.Done, first)) && Directory.GetFiles(root).Length == 2));
         Assert.Equal(2, Directory.GetFiles(folder.Processing).Length);
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     public void Dispose()

@@ -34,7 +34,7 @@ public sealed class InboxHygieneTests
         Assert.Equal("A secret outside the inbox.", await File.ReadAllTextAsync(outside));
         Assert.DoesNotContain(rig.Harness.Published.Select<DocumentFetched>(), m => m.Context.Message.Source.Name != "plain.txt");
         Assert.False(watcher.ExecuteTask!.IsCompleted);
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class InboxHygieneTests
         await rig.Harness.PublishedAsync<DocumentRejected>(m => m.Source.Name == "swapped.txt" && m.Reason == "symlink");
         Assert.True(await Harness.Eventually(() => File.Exists(Path.Combine(rig.Folder.Failed, "swapped.txt.error.json"))));
         Assert.DoesNotContain(rig.Harness.Published.Select<DocumentFetched>(), m => m.Context.Message.Source.Name == "swapped.txt");
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class InboxHygieneTests
             Assert.Contains(rig.Warnings, w => w.Contains("255 bytes", StringComparison.Ordinal));
         }
 
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class InboxRecoveryTests
         await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "new.txt");
         Assert.False(watcher.ExecuteTask!.IsCompleted, $"The watcher stopped: {watcher.ExecuteTask.Exception?.GetBaseException().Message}");
         Assert.Equal(Files, Directory.GetFiles(rig.Folder.Done).Length);
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class InboxRecoveryTests
         await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "newer.txt");
         Assert.True(await Harness.Eventually(() => File.Exists(Path.Combine(rig.Folder.Done, "stored.txt"))));
         Assert.DoesNotContain(rig.Harness.Published.Select<DocumentFetched>(), m => m.Context.Message.Source.Name == "stored.txt");
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class InboxRecoveryTests
         var fetched = await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "stamp.txt");
         var written = new DateTimeOffset(File.GetLastWriteTimeUtc(Path.Combine(rig.Folder.Processing, "stamp.txt")));
         Assert.Equal(fetched.Version, written.ToUnixTimeMilliseconds());
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     private static StoredDocument Document(string name, long version) => new()

@@ -115,7 +115,7 @@ public sealed class InboxTests : IDisposable
         Assert.Equal(InboxSources.IdOf("article.md"), fetched.DocumentId);
         Assert.Equal("# Title\n\nBody text.", Encoding.UTF8.GetString(fetched.Content));
         Assert.True(File.Exists(Path.Combine(rig.Root, ".hidden.txt")));
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public sealed class InboxTests : IDisposable
         await watcher.StartAsync(default);
 
         await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "left.txt");
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     [Fact]
@@ -148,7 +148,7 @@ public sealed class InboxTests : IDisposable
 
         var fetched = await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "slow.txt");
         Assert.Contains("Line 3", Encoding.UTF8.GetString(fetched.Content), StringComparison.Ordinal);
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     [Fact]
@@ -172,7 +172,7 @@ public sealed class InboxTests : IDisposable
 
         var fetched = await rig.Harness.PublishedAsync<DocumentFetched>(m => m.Source.Name == "writer.txt");
         Assert.Contains("Chunk 3", Encoding.UTF8.GetString(fetched.Content), StringComparison.Ordinal);
-        await watcher.StopAsync(default);
+        await watcher.StopWithinAsync();
     }
 
     public void Dispose() => Directory.Delete(root, recursive: true);

@@ -37,7 +37,7 @@ public sealed class StoreDocumentConsumerTests : IDisposable
         Assert.NotNull(stored);
         Assert.Equal(["Chemical:ketamine"], stored.EntityKeys);
         Assert.Equal(1, await store.CountAsync(new DocumentQuery(), default));
-        await writer.StopAsync(default);
+        await writer.StopWithinAsync();
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class StoreDocumentConsumerTests : IDisposable
         Assert.True(await harness.Published.Any<DocumentStored>(x => x.Context.Message.DocumentId == id));
         Assert.False(await harness.Published.Any<Fault<DocumentTagged>>());
         Assert.NotNull(await store.GetAsync(id, default));
-        await writer.StopAsync(default);
+        await writer.StopWithinAsync();
     }
 
     [Fact]

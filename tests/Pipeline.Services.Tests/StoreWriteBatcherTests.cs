@@ -24,7 +24,7 @@ public sealed class StoreWriteBatcherTests : IDisposable
         documents.Add(Document("https://example.org/copy", "Text number 7 about ketamine.", 1));
         var results = await Task.WhenAll(documents.Select(d => writer.UpsertAsync(d, default)));
         var again = await writer.UpsertAsync(documents[3], default);
-        await writer.StopAsync(default);
+        await writer.StopWithinAsync();
 
         Assert.Equal(40, results.Count(r => r.Outcome == StoreOutcome.Stored));
         var duplicate = Assert.Single(results, r => r.Outcome == StoreOutcome.Duplicate);
@@ -52,7 +52,7 @@ public sealed class StoreWriteBatcherTests : IDisposable
             Assert.NotNull(await sqlite.GetAsync(documents[i].Id, default));
         }
 
-        await writer.StopAsync(default);
+        await writer.StopWithinAsync();
         Assert.Contains("UNIQUE", failure.Message, StringComparison.Ordinal);
 
         Assert.Equal(6, await sqlite.CountAsync(new DocumentQuery(), default));
@@ -68,7 +68,7 @@ public sealed class StoreWriteBatcherTests : IDisposable
         var newer = Document("https://example.org/a", "The newer text.", 20);
         var older = Document("https://example.org/a", "The older text.", 10);
         var results = await Task.WhenAll(writer.UpsertAsync(newer, default), writer.UpsertAsync(older, default));
-        await writer.StopAsync(default);
+        await writer.StopWithinAsync();
 
         Assert.Equal([StoreOutcome.Stored, StoreOutcome.Unchanged], results.Select(r => r.Outcome));
         Assert.Equal("The newer text.", (await sqlite.GetAsync(newer.Id, default))!.Text);
