@@ -68,4 +68,28 @@ public sealed class HtmlLossTests
         Assert.Contains(Story[0], result.Text, StringComparison.Ordinal);
         Assert.All(Replies, r => Assert.Contains(r, result.Text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void An_article_streamed_in_a_hidden_segment_after_the_main_element_is_kept()
+    {
+        // Streaming server rendering sends the slow part of the page last, in a hidden segment the page's script moves
+        // into the placeholder; the main element itself holds only the heading and a teaser.
+        var menu = string.Concat(Enumerable.Range(0, 30).Select(i => $"""<li><a href="/s/{i}">Section number {i}</a></li>"""));
+        string[] more =
+        [
+            "The lifeboat crew kept watch from the pier head all morning, ready for the swell that the forecast promised but that never came.",
+            "By the afternoon the last of the day boats were tied up three deep along the wall, and the gulls had the slipway to themselves.",
+        ];
+        var segment = Story.Concat(Replies[1..]).Concat(more).ToArray();
+        var result = Html($"""
+            <html><body><nav><ul>{menu}</ul></nav>
+            <main><h1>Boats at dawn</h1><p>A record morning at the harbour.</p><template id="B:0"></template><aside><a href="/more">More stories</a></aside></main>
+            <footer>Harbour News</footer>
+            <div hidden id="S:0"><div class="prose">{Paragraphs(segment)}</div></div>
+            <div hidden id="menu-copy"><p>{Replies[0]}</p></div></body></html>
+            """);
+
+        Assert.All(segment, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain(Replies[0], result.Text, StringComparison.Ordinal);
+    }
 }

@@ -131,8 +131,9 @@ internal static class BoilerplatePruner
             return null;
         }
 
-        if (n.Hidden)
+        if (n.Hidden && !(n.StreamedSegment && n.TextChars >= LongProse && n.LinkChars * 100 < n.TextChars * 15))
         {
+            // A streamed segment of plain prose is the part of the article the server sent last; hidden menus and copies are not.
             return BoilerplateKinds.OutsideMainContent;
         }
 

@@ -29,6 +29,9 @@ internal sealed class HtmlNode(string? tag, HtmlNode? parent)
     /// <summary>hidden, aria-hidden=true, or display:none inline.</summary>
     public bool Hidden { get; set; }
 
+    /// <summary>A hidden segment of a streamed page that its script moves into place (see <see cref="TagAttributes"/>).</summary>
+    public bool StreamedSegment { get; init; }
+
     /// <summary>Set by pruning: the node and its subtree are not content.</summary>
     public bool Removed { get; set; }
 

@@ -68,6 +68,7 @@ internal sealed partial class HtmlParser
             ItemProp = a.ItemProp,
             ItemType = a.ItemType,
             Hidden = a.Hidden,
+            StreamedSegment = a.IsStreamedSegment(tag),
             AuthorLink = tag == "a" && a.Rel is not null && a.Rel.Contains("author", StringComparison.OrdinalIgnoreCase),
         };
         parent.Add(node);

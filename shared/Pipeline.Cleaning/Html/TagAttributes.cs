@@ -41,6 +41,30 @@ internal struct TagAttributes
         }
     }
 
+    /// <summary>
+    /// A hidden segment of a page rendered by streaming (a <c>hidden</c> div whose id is "S:" and a short key): the
+    /// page's script moves it into its placeholder, so it may hold the article itself.
+    /// </summary>
+    public readonly bool IsStreamedSegment(string tag) => Hidden && tag == "div" && IsStreamedSegmentId(Id);
+
+    private static bool IsStreamedSegmentId(string? id)
+    {
+        if (id is not { Length: > 2 and <= 10 } || !id.StartsWith("S:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var c in id.AsSpan(2))
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static bool IsHiddenStyle(ReadOnlySpan<char> style)
     {
         var at = style.IndexOf("display", StringComparison.OrdinalIgnoreCase);
