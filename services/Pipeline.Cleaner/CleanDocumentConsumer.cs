@@ -26,7 +26,9 @@ public sealed class CleanDocumentConsumer(DocumentExtractor extractor, SiteTempl
         }
         catch (CleaningRejectedException ex)
         {
-            log.LogWarning("Rejected {DocumentId} from {Source}: {Reason} ({Detail})", message.DocumentId, message.Source.Uri, ex.Reason, ex.Message);
+            // A document the cleaner cannot read is an outcome, not a fault of this service: it is logged like a cleaned
+            // one. Whoever owns the outcome reports it (the inbox moves the file to failed/ with a warning), once.
+            log.LogInformation("Rejected {DocumentId} from {Source}: {Reason} ({Detail})", message.DocumentId, message.Source.Uri, ex.Reason, ex.Message);
             await context.Publish(new DocumentRejected(message.DocumentId, message.Source, "cleaner", ex.Reason, ex.Message, clock.GetUtcNow()));
             return;
         }

@@ -18,6 +18,9 @@ internal static class AllInOne
         "Pipeline.Tagger.TagDocumentConsumer", "Pipeline.Store.StoreDocumentConsumer",
     ];
 
+    /// <summary>The owners that report a rejected document once (the inbox's is among the per-document categories).</summary>
+    private static readonly string[] RejectionOwnerCategories = ["Pipeline.Crawler.CrawlRejectionConsumer"];
+
     /// <summary>A host builder whose settings put the store under <paramref name="dataDirectory"/>; the environment may still override the rest.</summary>
     public static HostApplicationBuilder CreateBuilder(string dataDirectory, LogLevel minimumLevel, IDictionary<string, string?>? settings = null)
     {
@@ -61,7 +64,7 @@ internal static class AllInOne
     public static void QuietStageWarnings(IHostApplicationBuilder builder)
     {
         // The per-document categories are named too: a filter on a longer category name wins over a shorter one.
-        foreach (var category in new[] { "Pipeline.Inbox", "Pipeline.Cleaner", "Pipeline.Tagger", "Pipeline.Store" }.Concat(PerDocumentCategories))
+        foreach (var category in new[] { "Pipeline.Inbox", "Pipeline.Cleaner", "Pipeline.Tagger", "Pipeline.Store" }.Concat(PerDocumentCategories).Concat(RejectionOwnerCategories))
         {
             builder.Logging.AddFilter(category, LogLevel.Error);
         }

@@ -192,7 +192,7 @@ internal sealed partial class CrawlCoordinator
             await bus.Publish(
                 new FetchRequested(
                     DocumentIdentity.ForSourceUri(entry.Url),
-                    new DocumentSource("web", entry.Url, UrlNormalizer.DisplayName(uri)),
+                    new DocumentSource(CrawlRejectionConsumer.SourceKind, entry.Url, UrlNormalizer.DisplayName(uri)),
                     run.Name,
                     entry.Depth,
                     state?.ETag,

@@ -30,6 +30,9 @@ public static class CrawlerService
         }
     }
 
-    public static void AddConsumers(IBusRegistrationConfigurator bus) =>
+    public static void AddConsumers(IBusRegistrationConfigurator bus)
+    {
         bus.AddConsumer<FetchCompletedConsumer, FetchCompletedConsumerDefinition>();
+        bus.AddConsumer<CrawlRejectionConsumer, CrawlRejectionConsumerDefinition>();
+    }
 }
