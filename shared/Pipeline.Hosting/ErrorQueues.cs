@@ -15,7 +15,7 @@ public sealed class ErrorQueues(RabbitMqSettings settings)
 {
     /// <summary>The stages' receive endpoints (the kebab-case names of their consumers).</summary>
     public static readonly IReadOnlyList<string> Stages =
-        ["fetch-page", "fetch-completed", "clean-document", "tag-document", "store-document", "inbox-completion", "outcome"];
+        ["fetch-page", "fetch-completed", "clean-document", "tag-document", "store-document", "inbox-completion", "outcome", "crawl-rejection"];
 
     public const string ErrorSuffix = "_error";
     public const int MaxLimit = 1000;
