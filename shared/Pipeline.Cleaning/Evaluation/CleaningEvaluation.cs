@@ -155,7 +155,8 @@ public static class CleaningEvaluation
     private static PageTypeScore Mean(string type, List<(double P, double R, double F)> s) =>
         new(type, s.Count, s.Count == 0 ? 0 : s.Average(x => x.P), s.Count == 0 ? 0 : s.Average(x => x.R), s.Count == 0 ? 0 : s.Average(x => x.F));
 
-    private static byte[] ReadGzip(string path)
+    /// <summary>The bytes of a gzip-compressed dataset file (the WCXB pages are stored as <c>.html.gz</c>).</summary>
+    internal static byte[] ReadGzip(string path)
     {
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);

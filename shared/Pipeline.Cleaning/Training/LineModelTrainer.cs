@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Text.Json;
 using Pipeline.Cleaning.Evaluation;
 using Pipeline.Cleaning.Text;
@@ -210,7 +209,7 @@ public static class LineModelTrainer
             var gold = mainContent.GetString() ?? string.Empty;
             var with = Strings(truth, "with");
             var without = Strings(truth, "without");
-            var html = ReadGzip(file);
+            var html = CleaningEvaluation.ReadGzip(file);
             pages++;
             foreach (var renderer in renderers)
             {
@@ -268,13 +267,4 @@ public static class LineModelTrainer
         truth.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
             ? [.. array.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
             : [];
-
-    private static byte[] ReadGzip(string path)
-    {
-        using var file = File.OpenRead(path);
-        using var gzip = new GZipStream(file, CompressionMode.Decompress);
-        using var buffer = new MemoryStream();
-        gzip.CopyTo(buffer);
-        return buffer.ToArray();
-    }
 }
