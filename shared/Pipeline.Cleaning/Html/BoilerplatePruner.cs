@@ -33,14 +33,14 @@ internal static class BoilerplatePruner
     }
 
     /// <summary>Runs of plain text outside comment blocks and page furniture: the article a discussion hangs under.</summary>
-    private static int ProseOutsideComments(HtmlNode node, bool inLink)
+    internal static int ProseOutsideComments(HtmlNode node, bool inLink)
     {
         if (node.IsText)
         {
             return !inLink && node.TextChars >= ProseRunChars ? node.TextChars : 0;
         }
 
-        if (node.Children is not { } kids || node.Hidden || node.Tag is "nav" or "footer" or "aside" or "header" or "form" or "noscript"
+        if (node.Children is not { } kids || node.Hidden || node.Removed || node.Tag is "nav" or "footer" or "aside" or "header" or "form" or "noscript"
             || (node.Tag is not ("article" or "main") && ClassHints.Negativity(node.Class, node.Id) == BoilerplateKinds.Comments))
         {
             return 0;

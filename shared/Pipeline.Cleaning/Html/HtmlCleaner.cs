@@ -67,6 +67,11 @@ internal static class HtmlCleaner
         var pruned = new List<HtmlNode>();
         BoilerplatePruner.Prune(root, removed, light, pruned);
         ContentScorer.Measure(root, inLink: false);
+        if (!light && OtherStories.Cut(root, title, removed, pruned))
+        {
+            ContentScorer.Measure(root, inLink: false);
+        }
+
         ContentScorer.Score(root, root, inLink: false);
         var main = MainSelector.Select(root);
         var lenient = light || main.TextChars < root.TextChars * LenientBelow;

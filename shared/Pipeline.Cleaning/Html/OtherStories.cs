@@ -1,0 +1,209 @@
+namespace Pipeline.Cleaning.Html;
+
+/// <summary>
+/// Other whole posts on an article's page: the next story an infinite scroll appends, "also in the news" teasers
+/// built as articles of their own. The page's title heading says which article the page is; every other article
+/// element that reads as a story (a heading as high as the title's, or a headline link in a smaller element) is
+/// another page's content. Sections the article splits into (instructions, reviews) carry lower headings.
+/// </summary>
+internal static class OtherStories
+{
+    /// <summary>The article must hold at least this much text (letters) to stand for the page: a teaser's heading is not enough.</summary>
+    private const int MinArticleChars = 400;
+
+    /// <summary>Teasers (headline, date, card labels) outweighing twice the page's own prose are the page's list, not furniture.</summary>
+    private const int TeaserWeight = 2;
+
+    /// <summary>A headline link has at least this many words.</summary>
+    private const int HeadlineWords = 3;
+
+    /// <summary>
+    /// Marks the other stories removed; <paramref name="pruned"/> gets their elements, <paramref name="removed"/> a
+    /// block each. Returns whether any was removed.
+    /// </summary>
+    public static bool Cut(HtmlNode root, string title, List<RemovedBlock> removed, List<HtmlNode> pruned)
+    {
+        var heading = title.Length == 0 ? null : FindHeading(root, title);
+        var article = heading?.Parent;
+        while (article is not null && article.Tag != "article")
+        {
+            article = article.Parent;
+        }
+
+        if (article is not null && article.TextChars < MinArticleChars)
+        {
+            article = null;
+        }
+
+        var stories = new List<HtmlNode>();
+        Collect(root, article, heading, stories);
+        var cut = new List<HtmlNode>();
+        var teasers = new List<HtmlNode>();
+        var teaserProse = 0;
+        var teaserChars = 0;
+        var outside = BoilerplatePruner.ProseOutsideComments(root, inLink: false);
+        foreach (var story in stories)
+        {
+            var prose = BoilerplatePruner.ProseOutsideComments(story, inLink: false);
+            outside -= prose;
+            if (article is not null && (HasHeading(story, heading!.Tag!) || (story.TextChars < article.TextChars && HasHeadlineLink(story))))
+            {
+                // Beside the page's own article: the next story, or a smaller teaser of one.
+                cut.Add(story);
+            }
+            else if (HasHeadlineLink(story))
+            {
+                teasers.Add(story);
+                teaserProse += prose;
+                teaserChars += story.TextChars;
+            }
+        }
+
+        // Teasers are the page's content on a listing; beside more prose of the page's own they are "read next" furniture.
+        if (teasers.Count > 0 && outside >= MinArticleChars && teaserProse < outside && teaserChars < TeaserWeight * outside)
+        {
+            cut.AddRange(teasers);
+        }
+
+        foreach (var story in cut)
+        {
+            story.Removed = true;
+            removed.Add(new RemovedBlock(BoilerplateKinds.RelatedLinks, BoilerplatePruner.Summary(story)));
+            pruned.Add(story);
+        }
+
+        return cut.Count > 0;
+    }
+
+    /// <summary>The first h1 or h2 whose text is the page title (pruning may have dropped the header it stands in).</summary>
+    private static HtmlNode? FindHeading(HtmlNode root, string title)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (n.Tag is "h1" or "h2")
+            {
+                if (BoilerplatePruner.Summary(n).Equals(title, StringComparison.OrdinalIgnoreCase))
+                {
+                    return n;
+                }
+
+                continue;
+            }
+
+            PushChildren(n, stack);
+        }
+
+        return null;
+    }
+
+    /// <summary>The outermost kept article elements outside <paramref name="article"/> and not holding it.</summary>
+    private static void Collect(HtmlNode node, HtmlNode? article, HtmlNode? heading, List<HtmlNode> stories)
+    {
+        if (node.Children is not { } kids)
+        {
+            return;
+        }
+
+        foreach (var child in kids)
+        {
+            if (child.IsText || child.Removed || child.TextChars == 0 || child == article)
+            {
+                continue;
+            }
+
+            if (child.Tag == "article" && (article is null || !Holds(child, article)) && (heading is null || !Holds(child, heading)))
+            {
+                stories.Add(child);
+                continue;
+            }
+
+            Collect(child, article, heading, stories);
+        }
+    }
+
+    private static bool Holds(HtmlNode outer, HtmlNode inner)
+    {
+        for (var n = inner.Parent; n is not null; n = n.Parent)
+        {
+            if (n == outer)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a heading as high as <paramref name="level"/> (h1, or h1 and h2) stands in <paramref name="node"/>, kept or in its pruned header.</summary>
+    private static bool HasHeading(HtmlNode node, string level)
+    {
+        if (node.Children is not { } kids)
+        {
+            return false;
+        }
+
+        foreach (var child in kids)
+        {
+            if (!child.IsText && (child.Tag == "h1" || child.Tag == level || HasHeading(child, level)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A link of a few words: the headline of a teaser pointing to its story.</summary>
+    private static bool HasHeadlineLink(HtmlNode node)
+    {
+        if (node.Children is not { } kids)
+        {
+            return false;
+        }
+
+        foreach (var child in kids)
+        {
+            if (child.IsText || child.Removed)
+            {
+                continue;
+            }
+
+            if (child.Tag == "a" ? Words(BoilerplatePruner.Summary(child)) >= HeadlineWords : HasHeadlineLink(child))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int Words(string s)
+    {
+        var n = 0;
+        foreach (var _ in s.AsSpan().Split(' '))
+        {
+            n++;
+        }
+
+        return s.Length == 0 ? 0 : n;
+    }
+
+    private static void PushChildren(HtmlNode n, Stack<HtmlNode> stack)
+    {
+        if (n.Children is not { } kids)
+        {
+            return;
+        }
+
+        for (var i = kids.Count - 1; i >= 0; i--)
+        {
+            if (!kids[i].IsText)
+            {
+                stack.Push(kids[i]);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text;
+
+namespace Pipeline.Cleaning.Tests;
+
+/// <summary>Other whole posts appended after an article (infinite scroll, "also in the news" teasers) are not its text.</summary>
+public sealed class HtmlOtherStoriesTests
+{
+    private static readonly DocumentCleaner Cleaner = new();
+
+    private static readonly string[] Story =
+    [
+        "The harbour master counted forty boats leaving before dawn, more than in any week since the new quay was finished, and the fish market stayed open late.",
+        "Buyers came from three towns along the coast, and by noon the price of mackerel had fallen to half of what it was last spring.",
+        "The council will decide in March whether to extend the quay again, after a survey of the seabed that the fishermen asked for.",
+        "Until then the boats will keep to the old rota, with the larger trawlers landing on the evening tide and the day boats at first light.",
+    ];
+
+    private static readonly string[] NextStory =
+    [
+        "The orchard on the hill behind the school lost half its pear trees in the storm, and the volunteers who planted them want to start again.",
+        "A nursery in the valley has offered forty young trees at cost, if the parish can find people to dig the holes before the ground freezes.",
+        "The headteacher says the pupils will each look after one tree, and their names will go on small slate labels by the gate.",
+        "Last year the orchard gave enough fruit for the harvest fair and two hundred jars of chutney sold for the roof fund.",
+        "The storm also took the roof off the cricket pavilion, which the club hopes to have mended before the first match of the season.",
+    ];
+
+    private static CleaningResult Html(string html) => Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(html), "page.html"));
+
+    private static string Paragraphs(IEnumerable<string> texts) => string.Concat(texts.Select(t => $"<p>{t}</p>"));
+
+    private static string Post(string heading, IEnumerable<string> paragraphs, string author) => $"""
+        <article class="post"><header><h1>{heading}</h1><div class="meta">By <a href="/a/{author}">{author}</a> <time>May 4, 2024</time></div></header>
+        <div class="entry-content">{Paragraphs(paragraphs)}</div></article>
+        """;
+
+    [Fact]
+    public void An_article_followed_by_the_next_full_article_of_an_infinite_scroll_keeps_only_the_first()
+    {
+        var result = Html($"""
+            <html><head><title>Boats at dawn | Coast News</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+            <div id="infinite-scroll">{Post("Boats at dawn", Story, "ann")}{Post("Pear trees lost in the storm", NextStory, "bob")}</div>
+            <footer>Coast News 2024</footer></body></html>
+            """);
+
+        Assert.Equal("Boats at dawn", result.Title);
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.All(NextStory, p => Assert.DoesNotContain(p, result.Text, StringComparison.Ordinal));
+        Assert.Contains(result.Removed, r => r.Kind == BoilerplateKinds.RelatedLinks && r.Text.StartsWith("Pear trees lost in the storm", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Teaser_articles_after_the_article_are_dropped_whether_or_not_it_is_an_article_element()
+    {
+        var teasers = string.Concat(NextStory.Select((t, i) => $"""
+            <article class="card"><div class="category">Front Page</div><div class="title"><a href="/story/{i}">Story number {i} from the valley today</a></div>
+            <div class="date">May {i + 1}, 2024</div><div class="excerpt">{t[..90]}...</div></article>
+            """));
+        foreach (var wrapper in new[] { "article", "div" })
+        {
+            var result = Html($"""
+                <html><head><title>Boats at dawn</title></head><body>
+                <div class="column"><{wrapper} class="single"><h1>Boats at dawn</h1>{Paragraphs(Story)}</{wrapper}>
+                <div class="label">Also in the news</div>{teasers}</div></body></html>
+                """);
+
+            Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+            Assert.DoesNotContain("Story number 0", result.Text, StringComparison.Ordinal);
+            Assert.DoesNotContain(NextStory[2][..40], result.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_long_single_article_with_sections_stays_whole()
+    {
+        var sections = string.Concat(Enumerable.Range(0, 4).Select(i =>
+            $"""<article class="section"><h2>Part {i + 1} of the harbour story</h2>{Paragraphs(i % 2 == 0 ? Story : NextStory)}<p><a href="/more/{i}">Read the whole council report here</a></p></article>"""));
+        var result = Html($"""
+            <html><head><title>A long year at the harbour</title></head><body>
+            <article class="post"><h1>A long year at the harbour</h1>{Paragraphs(Story)}{sections}</article></body></html>
+            """);
+
+        Assert.All(Story.Concat(NextStory), p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        for (var i = 1; i <= 4; i++)
+        {
+            Assert.Contains($"Part {i} of the harbour story", result.Text, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(result.Removed, r => r.Kind == BoilerplateKinds.RelatedLinks);
+    }
+
+    [Fact]
+    public void A_listing_of_post_teasers_keeps_every_teaser()
+    {
+        var posts = string.Concat(NextStory.Select((t, i) => $"""
+            <article class="post"><h2><a href="/post/{i}">Post number {i} about the valley</a></h2><div class="meta">May {i + 1}, 2024</div><p>{t}</p></article>
+            """));
+        var result = Html($"""<html><head><title>Valley blog</title></head><body><h1>Valley blog</h1><p>News from the valley.</p>{posts}</body></html>""");
+
+        Assert.All(NextStory, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+    }
+}
