@@ -49,6 +49,21 @@ public sealed class HtmlOtherStoriesTests
     }
 
     [Fact]
+    public void An_infinite_scroll_of_plain_containers_keeps_only_the_first_post()
+    {
+        static string Item(string heading, IEnumerable<string> paragraphs) =>
+            $"""<div class="story-item"><div class="story-head"><h1>{heading}</h1><time datetime="2024-05-04">May 4, 2024</time></div><div class="story-text">{Paragraphs(paragraphs)}</div></div>""";
+        var result = Html($"""
+            <html><head><title>Boats at dawn</title></head><body>
+            <div class="stream">{Item("Boats at dawn", Story)}{Item("Pear trees lost in the storm", NextStory)}{Item("The pavilion roof", NextStory.Reverse())}</div></body></html>
+            """);
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.All(NextStory, p => Assert.DoesNotContain(p, result.Text, StringComparison.Ordinal));
+        Assert.Equal(2, result.Removed.Count(r => r.Kind == BoilerplateKinds.RelatedLinks));
+    }
+
+    [Fact]
     public void Teaser_articles_after_the_article_are_dropped_whether_or_not_it_is_an_article_element()
     {
         var teasers = string.Concat(NextStory.Select((t, i) => $"""

@@ -106,7 +106,7 @@ internal static class MainSelector
     private const int MinThreadPosts = 3;
 
     /// <summary>Tag and first class name: what repeated items of one template share.</summary>
-    private static string Signature(HtmlNode n)
+    internal static string Signature(HtmlNode n)
     {
         var cls = n.Class.AsSpan().Trim();
         var space = cls.IndexOfAny(' ', '\t');

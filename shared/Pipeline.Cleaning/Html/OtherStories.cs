@@ -14,6 +14,12 @@ internal static class OtherStories
     /// <summary>Teasers (headline, date, card labels) outweighing twice the page's own prose are the page's list, not furniture.</summary>
     private const int TeaserWeight = 2;
 
+    /// <summary>A post opens with its heading when no more text than this (a category label, a date) stands before it.</summary>
+    private const int HeadChars = 200;
+
+    /// <summary>Levels between the title heading and the post element that repeats.</summary>
+    private const int MaxPostDepth = 6;
+
     /// <summary>A headline link has at least this many words.</summary>
     private const int HeadlineWords = 3;
 
@@ -35,9 +41,14 @@ internal static class OtherStories
             article = null;
         }
 
+        var cut = heading is null ? [] : FollowingPosts(heading);
+        foreach (var post in cut)
+        {
+            post.Removed = true;
+        }
+
         var stories = new List<HtmlNode>();
         Collect(root, article, heading, stories);
-        var cut = new List<HtmlNode>();
         var teasers = new List<HtmlNode>();
         var teaserProse = 0;
         var teaserChars = 0;
@@ -73,6 +84,94 @@ internal static class OtherStories
         }
 
         return cut.Count > 0;
+    }
+
+    /// <summary>
+    /// Posts appended after the one holding the title heading, built alike (same tag and class), each under a heading
+    /// as high as the title's and with its own date or byline: an infinite scroll made of plain containers rather than
+    /// article elements.
+    /// </summary>
+    private static List<HtmlNode> FollowingPosts(HtmlNode heading)
+    {
+        var found = new List<HtmlNode>();
+        var post = heading.Parent;
+        for (var depth = 0; depth < MaxPostDepth && post?.Parent?.Children is { } siblings; depth++, post = post.Parent)
+        {
+            var signature = MainSelector.Signature(post);
+            if (post.Tag == "article" || signature.EndsWith('.') || post.Removed || BoilerplatePruner.ProseOutsideComments(post, inLink: false) < MinArticleChars)
+            {
+                // Not a post of its own, or only the article's header (its body stands beside it).
+                continue;
+            }
+
+            for (var i = siblings.IndexOf(post) + 1; i < siblings.Count; i++)
+            {
+                var next = siblings[i];
+                if (!next.IsText && !next.Removed && next.TextChars > 0 && MainSelector.Signature(next) == signature && OpensWithHeading(next, heading.Tag!) && HasDateline(next))
+                {
+                    found.Add(next);
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Whether <paramref name="post"/> starts under a heading as high as <paramref name="level"/>: little text stands before it.</summary>
+    private static bool OpensWithHeading(HtmlNode post, string level)
+    {
+        var before = 0;
+        var stack = new Stack<HtmlNode>();
+        stack.Push(post);
+        while (stack.Count > 0 && before < HeadChars)
+        {
+            var n = stack.Pop();
+            if (n.IsText)
+            {
+                before += n.TextChars;
+                continue;
+            }
+
+            if (n.Tag == "h1" || n.Tag == level)
+            {
+                return true;
+            }
+
+            if (n.Children is { } kids)
+            {
+                for (var i = kids.Count - 1; i >= 0; i--)
+                {
+                    stack.Push(kids[i]);
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A post carries its own date or author (a time element, a byline, an author link); a section of one page does not.</summary>
+    private static bool HasDateline(HtmlNode node)
+    {
+        if (node.Children is not { } kids)
+        {
+            return false;
+        }
+
+        foreach (var child in kids)
+        {
+            if (!child.IsText && (child.Tag == "time" || child.AuthorLink || child.ItemProp is "author" or "datePublished" or "dateCreated"
+                || ClassHints.Negativity(child.Class, child.Id) == BoilerplateKinds.Byline || HasDateline(child)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The first h1 or h2 whose text is the page title (pruning may have dropped the header it stands in).</summary>
