@@ -113,4 +113,36 @@ public sealed class HtmlOtherStoriesTests
 
         Assert.All(NextStory, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_section_opened_by_a_related_heading_after_the_article_is_dropped()
+    {
+        foreach (var label in new[] { "Related articles", "You may also like", "Up next", "Similar items", "Customers also bought" })
+        {
+            var cards = string.Concat(NextStory.Select((t, i) => $"""<div class="c"><a href="/s/{i}"><span>Story {i} in the valley</span></a><p>{t[..70]}</p></div>"""));
+            var result = Html($"""
+                <html><head><title>Boats at dawn</title></head><body><div class="page"><h1>Boats at dawn</h1>{Paragraphs(Story)}{Paragraphs(Story.Reverse())}
+                <section><div class="head"><h3>{label}</h3></div><div class="grid">{cards}</div></section></div></body></html>
+                """);
+
+            Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+            Assert.DoesNotContain("Story 1 in the valley", result.Text, StringComparison.Ordinal);
+            Assert.Contains(result.Removed, r => r.Kind == BoilerplateKinds.RelatedLinks && r.Text.StartsWith(label, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Sections_whose_heading_only_starts_like_a_related_label_or_that_are_the_page_itself_are_kept()
+    {
+        // "Related work" is a part of a paper; a page whose whole list sits under "Latest posts" is that list.
+        var paper = Html($"""
+            <html><head><title>Boats at dawn</title></head><body><h1>Boats at dawn</h1>{Paragraphs(Story)}
+            <section><h2>Related work</h2><p>Earlier counts by <a href="/r/1">Smith</a> and <a href="/r/2">Jones</a> used the old quay.</p>{Paragraphs(NextStory)}</section></body></html>
+            """);
+        Assert.All(NextStory, p => Assert.Contains(p, paper.Text, StringComparison.Ordinal));
+
+        var posts = string.Concat(NextStory.Select((t, i) => $"""<div class="post"><h3><a href="/p/{i}">Post number {i} about the valley</a></h3><p>{t}</p></div>"""));
+        var listing = Html($"""<html><head><title>Valley blog</title></head><body><div><h2>Latest posts</h2>{posts}</div></body></html>""");
+        Assert.All(NextStory, p => Assert.Contains(p, listing.Text, StringComparison.Ordinal));
+    }
 }

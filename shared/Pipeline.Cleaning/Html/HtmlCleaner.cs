@@ -67,7 +67,7 @@ internal static class HtmlCleaner
         var pruned = new List<HtmlNode>();
         BoilerplatePruner.Prune(root, removed, light, pruned);
         ContentScorer.Measure(root, inLink: false);
-        if (!light && OtherStories.Cut(root, title, removed, pruned))
+        if (!light && (OtherStories.Cut(root, title, removed, pruned) | RelatedSections.Cut(root, title, removed, pruned)))
         {
             ContentScorer.Measure(root, inLink: false);
         }
