@@ -50,13 +50,8 @@ internal static class OtherStories
         var stories = new List<HtmlNode>();
         Collect(root, article, heading, stories);
         var teasers = new List<HtmlNode>();
-        var teaserProse = 0;
-        var teaserChars = 0;
-        var outside = BoilerplatePruner.ProseOutsideComments(root, inLink: false);
         foreach (var story in stories)
         {
-            var prose = BoilerplatePruner.ProseOutsideComments(story, inLink: false);
-            outside -= prose;
             if (article is not null && (HasHeading(story, heading!.Tag!) || (story.TextChars < article.TextChars && HasHeadlineLink(story))))
             {
                 // Beside the page's own article: the next story, or a smaller teaser of one.
@@ -65,13 +60,11 @@ internal static class OtherStories
             else if (HasHeadlineLink(story))
             {
                 teasers.Add(story);
-                teaserProse += prose;
-                teaserChars += story.TextChars;
             }
         }
 
         // Teasers are the page's content on a listing; beside more prose of the page's own they are "read next" furniture.
-        if (teasers.Count > 0 && outside >= MinArticleChars && teaserProse < outside && teaserChars < TeaserWeight * outside)
+        if (teasers.Count > 0 && TeasersAreFurniture(root, stories, teasers))
         {
             cut.AddRange(teasers);
         }
@@ -86,6 +79,26 @@ internal static class OtherStories
         return cut.Count > 0;
     }
 
+    /// <summary>Whether the page's own prose (outside every story) outweighs the teasers' prose, and twice their whole text.</summary>
+    private static bool TeasersAreFurniture(HtmlNode root, List<HtmlNode> stories, List<HtmlNode> teasers)
+    {
+        var outside = BoilerplatePruner.ProseOutsideComments(root, inLink: false);
+        foreach (var story in stories)
+        {
+            outside -= BoilerplatePruner.ProseOutsideComments(story, inLink: false);
+        }
+
+        var prose = 0;
+        var chars = 0;
+        foreach (var teaser in teasers)
+        {
+            prose += BoilerplatePruner.ProseOutsideComments(teaser, inLink: false);
+            chars += teaser.TextChars;
+        }
+
+        return outside >= MinArticleChars && prose < outside && chars < TeaserWeight * outside;
+    }
+
     /// <summary>
     /// Posts appended after the one holding the title heading, built alike (same tag and class), each under a heading
     /// as high as the title's and with its own date or byline: an infinite scroll made of plain containers rather than
@@ -98,9 +111,8 @@ internal static class OtherStories
         for (var depth = 0; depth < MaxPostDepth && post?.Parent?.Children is { } siblings; depth++, post = post.Parent)
         {
             var signature = MainSelector.Signature(post);
-            if (post.Tag == "article" || signature.EndsWith('.') || post.Removed || BoilerplatePruner.ProseOutsideComments(post, inLink: false) < MinArticleChars)
+            if (post.Tag == "article" || signature.EndsWith('.') || post.Removed)
             {
-                // Not a post of its own, or only the article's header (its body stands beside it).
                 continue;
             }
 
@@ -115,7 +127,13 @@ internal static class OtherStories
 
             if (found.Count > 0)
             {
-                break;
+                if (BoilerplatePruner.ProseOutsideComments(post, inLink: false) >= MinArticleChars)
+                {
+                    break;
+                }
+
+                // Only the article's header: its body stands beside it, built alike.
+                found.Clear();
             }
         }
 
