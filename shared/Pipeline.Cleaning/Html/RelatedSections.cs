@@ -15,6 +15,9 @@ internal static partial class RelatedSections
     /// <summary>Cards point somewhere: a section needs at least this many links.</summary>
     private const int MinLinks = 2;
 
+    /// <summary>Cards are titled by their links; a section of posts with hardly any link text is a thread or an article part.</summary>
+    private const double MinLinkShare = 0.1;
+
     /// <summary>Headings longer than this (letters) are titles of their own, not a section label.</summary>
     private const int MaxHeadingChars = 60;
 
@@ -53,7 +56,7 @@ internal static partial class RelatedSections
             best = parent;
         }
 
-        if (best is null || Links(best) < MinLinks || (title.Length > 0 && Holds(best, title)))
+        if (best is null || Links(best) < MinLinks || best.LinkChars < best.TextChars * MinLinkShare || (title.Length > 0 && Holds(best, title)))
         {
             return null;
         }
