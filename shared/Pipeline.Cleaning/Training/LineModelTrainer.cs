@@ -45,7 +45,8 @@ public static class LineModelTrainer
             }
         }
 
-        // The measure is the mean of the pages' F1: a page of a thousand menu lines should not outweigh ten articles.
+        // The measure is the mean of the pages' F1, where a page of a thousand menu lines counts no more than an article:
+        // PageBalance moves each dump's weight that way (0, the default, leaves every line weighted by its words).
         var balance = new float[dumps.Count];
         var dumpWeights = dumps.Select(d => d.Words.Sum(w => w > 0 ? (double)Weight(w) : 0)).ToArray();
         var meanWeight = dumpWeights.Average();
