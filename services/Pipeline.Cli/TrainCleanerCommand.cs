@@ -18,7 +18,13 @@ internal static class TrainCleanerCommand
         var limit = new Option<int?>("--limit") { Description = "Train on at most this many pages of the training split." };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the lines per stage.", DefaultValueFactory = _ => new LineModelTrainingOptions { DatasetDirectory = ".", OutputPath = "." }.Epochs };
         var trees = new Option<int>("--trees") { Description = "Boosted trees after the linear stages (0 for none).", DefaultValueFactory = _ => new LineModelTrainingOptions { DatasetDirectory = ".", OutputPath = "." }.Trees };
-        var command = new Command("train-cleaner", "Train the line model that cleans plain-text page dumps.") { dataset, output, cache, limit, epochs, trees };
+        var defaults = new LineModelTrainingOptions { DatasetDirectory = ".", OutputPath = "." };
+        var depth = new Option<int>("--tree-depth") { Description = "Depth of each boosted tree.", DefaultValueFactory = _ => defaults.TreeDepth };
+        var rate = new Option<float>("--tree-rate") { Description = "Shrinkage of each tree's leaves.", DefaultValueFactory = _ => defaults.TreeRate };
+        var sample = new Option<float>("--tree-sample") { Description = "Share of the rows and of the features each tree is grown on (1 for all).", DefaultValueFactory = _ => defaults.TreeSample };
+        var balance = new Option<float>("--page-balance") { Description = "How far each dump's lines are reweighted towards every dump weighing the same (0 to 1).", DefaultValueFactory = _ => defaults.PageBalance };
+        var lexicon = new Option<int>("--lexicon-pages") { Description = "A word or short line enters the lexicon when it is on at least this many training pages (0: no lexicon).", DefaultValueFactory = _ => defaults.LexiconMinPages };
+        var command = new Command("train-cleaner", "Train the line model that cleans plain-text page dumps.") { dataset, output, cache, limit, epochs, trees, depth, rate, sample, balance, lexicon };
         command.SetAction((parse, cancellationToken) =>
         {
             var path = parse.GetValue(dataset)!;
@@ -34,6 +40,12 @@ internal static class TrainCleanerCommand
                 return Task.FromResult(2);
             }
 
+            if (parse.GetValue(depth) is < 1 or > 10 || parse.GetValue(rate) is not (> 0 and <= 1) || parse.GetValue(sample) is not (> 0 and <= 1) || parse.GetValue(balance) is not (>= 0 and <= 1) || parse.GetValue(lexicon) < 0)
+            {
+                Console.Error.WriteLine("--tree-depth must be from 1 to 10, --tree-rate and --tree-sample above 0 and at most 1, --page-balance from 0 to 1, --lexicon-pages at least 0.");
+                return Task.FromResult(2);
+            }
+
             var summary = LineModelTrainer.Train(new LineModelTrainingOptions
             {
                 DatasetDirectory = path,
@@ -42,6 +54,11 @@ internal static class TrainCleanerCommand
                 Limit = parse.GetValue(limit),
                 Epochs = parse.GetValue(epochs),
                 Trees = parse.GetValue(trees),
+                TreeDepth = parse.GetValue(depth),
+                TreeRate = parse.GetValue(rate),
+                TreeSample = parse.GetValue(sample),
+                PageBalance = parse.GetValue(balance),
+                LexiconMinPages = parse.GetValue(lexicon),
                 Log = Console.Out,
             });
             Console.WriteLine(summary.ToText());

@@ -85,12 +85,16 @@ public sealed class LineFeaturesTests
         var random = new Random(3);
         var w1 = Enumerable.Range(0, LineFeatureTable.Pass1Width).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
         var w2 = Enumerable.Range(0, LineFeatureTable.Pass2Width).Select(_ => (float)random.NextDouble() - 0.5f).ToArray();
-        var model = new LineModel(w1, w2, 0.4f);
+        var tokens = LineFeatures.Compute(Units()).Tokens.Distinct().Order().ToArray();
+        var lexicon = new LineLexicon(tokens, [.. tokens.Select(_ => (float)random.NextDouble() - 0.5f)]);
+        var model = new LineModel(w1, w2, 0.4f, lexicon: lexicon);
         using var buffer = new MemoryStream();
         model.Write(buffer);
         var read = LineModel.Read(new MemoryStream(buffer.ToArray()));
         Assert.Equal(0.4f, read.Threshold);
+        Assert.Equal(tokens, read.Lexicon?.Tokens);
         Assert.Equal(model.Predict(Units()), read.Predict(Units()));
+        Assert.NotEqual(new LineModel(w1, w2, 0.4f).Predict(Units()), read.Predict(Units()));
 
         var shorter = buffer.ToArray()[..^4];
         Assert.Throws<InvalidDataException>(() => LineModel.Read(new MemoryStream(shorter)));
@@ -114,7 +118,7 @@ public sealed class LineFeaturesTests
             for (var i = 0; i < table.Count; i++)
             {
                 table.Pass1Row(i, row);
-                var dense = LineModel.Sigmoid(LineModel.Dot(model.Pass1, row));
+                var dense = LineModel.Sigmoid(LineModel.Dot(model.Pass1, row) + (model.Lexicon?.Score(table.TokensOf(i)) ?? 0));
                 Assert.Equal(BitConverter.SingleToInt32Bits(dense), BitConverter.SingleToInt32Bits(fast[i]));
             }
         }
@@ -126,5 +130,76 @@ public sealed class LineFeaturesTests
         var w1 = new float[LineFeatureTable.Pass1Width];
         w1[3] = float.NaN;
         Assert.Throws<ArgumentException>(() => new LineModel(w1, new float[LineFeatureTable.Pass2Width], 0.5f));
+    }
+
+    [Fact]
+    public void A_short_line_is_read_by_its_words_and_as_a_whole_and_a_long_one_by_its_first_word()
+    {
+        static List<ulong> Tokens(string line)
+        {
+            var tokens = new List<ulong>();
+            LineTokens.Add(line, tokens);
+            return tokens;
+        }
+
+        // Case and the digits of a count do not matter; the words and their order do.
+        Assert.Equal(Tokens("Posts: 4032"), Tokens("posts 17"));
+        Assert.Equal(Tokens("Reply with quote"), Tokens("REPLY WITH QUOTE"));
+        Assert.Equal(5, Tokens("Reply with quote").Count);           // first word, three words, the whole line
+        Assert.NotEqual(Tokens("quote with reply")[^1], Tokens("reply with quote")[^1]);
+
+        // A sentence gives only its first word, the same token as a short line starting with that word.
+        var sentence = Tokens("The council agreed on Tuesday to rebuild the old bridge over the river.");
+        Assert.Single(sentence);
+        Assert.Equal(Tokens("The end")[0], sentence[0]);
+        Assert.Empty(Tokens("*** --- ***"));
+    }
+
+    [Fact]
+    public void Every_line_gets_the_page_shape_and_the_main_block_of_the_first_pass()
+    {
+        var units = Units();
+        var table = LineFeatures.Compute(units);
+        Assert.Equal(units.Count(u => u.IsListItem) / (float)units.Count, table.Page[0]);
+        Assert.Equal(units.Count(u => u.Words >= 8) / (float)units.Count, table.Page[1]);
+
+        // The first pass finds the two sentences (lines 5 and 6) probable and the rest not.
+        var p1 = new float[table.Count];
+        p1[5] = p1[6] = 0.9f;
+        table.PrepareMass(p1);
+        var width = LineFeatureTable.Pass2Width;
+        var row = new float[width];
+        table.Pass2Row(5, p1, row);
+        Assert.Equal(table.Page, row.AsSpan(width - LineFeatureTable.DocumentWidth - LineFeatures.PageWidth, LineFeatures.PageWidth).ToArray());
+        Assert.Equal(1, row[width - 3]);                             // inside the main block
+        Assert.Equal(0, row[width - 2]);                             // no distance to it
+        table.Pass2Row(0, p1, row);
+        Assert.Equal(0, row[width - 3]);
+        Assert.True(row[width - 2] > 0);
+        Assert.Equal(1, row[width - 1]);                             // before it: a header
+        Assert.Equal(1, row[width - LineFeatureTable.DocumentWidth + 3], 3); // the block holds all probable words
+    }
+
+    [Fact]
+    public void A_page_of_doubtful_lines_keeps_its_most_probable_ones()
+    {
+        var units = Units();
+        foreach (var u in units)
+        {
+            u.Kind = null;
+        }
+
+        // No line reaches a global threshold of 0.5, but the two sentences are clearly the best of the page.
+        var p = new float[units.Count];
+        Array.Fill(p, 0.05f);
+        p[5] = p[6] = 0.45f;
+        var cut = LineModelDecision.PageThreshold(p, units, 0.5f);
+        Assert.Equal(0.45f, cut);
+
+        // A page where every line is probable keeps them all; one where no rule kept a line falls back.
+        Array.Fill(p, 0.9f);
+        Assert.Equal(0.9f, LineModelDecision.PageThreshold(p, units, 0.5f));
+        Array.Fill(p, 0f);
+        Assert.Equal(0.5f, LineModelDecision.PageThreshold(p, units, 0.5f));
     }
 }

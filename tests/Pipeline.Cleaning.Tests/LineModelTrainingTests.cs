@@ -16,6 +16,8 @@ public sealed class LineModelTrainingTests
             Epochs = 1,
             Trees = 4,
             TreeDepth = 3,
+            TreeSample = 0.8f,
+            LexiconMinPages = 2,
         });
         Assert.Equal(6, summary.Pages);
         Assert.True(summary.Lines > 100, summary.ToText());
@@ -34,6 +36,8 @@ public sealed class LineModelTrainingTests
             var model = LineModel.Read(new MemoryStream(first));
             Assert.InRange(model.Threshold, 0.2f, 0.8f);
             Assert.Equal(4, model.Trees?.Trees);
+            Assert.NotNull(model.Lexicon);
+            Assert.NotEmpty(model.Lexicon.Tokens);
         }
         finally
         {

@@ -15,8 +15,11 @@ internal sealed class LineFeatureTable(int count)
     /// <summary>First-pass probabilities: the line's and its neighbours' (±1..±3), window means (2, 5, 10), maxima before and after, bins of its own.</summary>
     public const int NeighbourWidth = 27;
 
-    /// <summary>Width of a second-pass row: the line's own features and what the first pass said around it.</summary>
-    public static readonly int Pass2Width = LineFeatures.BaseWidth + NeighbourWidth;
+    /// <summary>What the first pass says of the whole page: its mean, its share of probable lines, the main block.</summary>
+    public const int DocumentWidth = 8;
+
+    /// <summary>Width of a second-pass row: the line's own features, what the first pass said around it, the page's shape and what the first pass said of the page.</summary>
+    public static readonly int Pass2Width = LineFeatures.BaseWidth + NeighbourWidth + LineFeatures.PageWidth + DocumentWidth;
 
     public int Count { get; } = count;
 
@@ -24,11 +27,32 @@ internal sealed class LineFeatureTable(int count)
 
     public float[] Context { get; } = new float[count * LineFeatures.ContextWidth];
 
+    /// <summary>The page's shape (<see cref="LineFeatures.PageWidth"/>), shared by every line.</summary>
+    public float[] Page { get; } = new float[LineFeatures.PageWidth];
+
+    /// <summary>Every line's token hashes (<see cref="LineTokens"/>), one line after another.</summary>
+    public ulong[] Tokens { get; private set; } = [];
+
+    /// <summary>Where each line's tokens start in <see cref="Tokens"/>; one more entry than lines.</summary>
+    public int[] TokenStarts { get; } = new int[count + 1];
+
+    /// <summary>Line <paramref name="i"/>'s token hashes.</summary>
+    public ReadOnlySpan<ulong> TokensOf(int i) => Tokens.AsSpan(TokenStarts[i], TokenStarts[i + 1] - TokenStarts[i]);
+
+    /// <summary>Sets the lines' tokens: <paramref name="tokens"/> holds them line after line, as <see cref="TokenStarts"/> says.</summary>
+    public void SetTokens(List<ulong> tokens) => Tokens = [.. tokens];
+
     /// <summary>Words of each line (capped as <see cref="TextUnit.Words"/>).</summary>
     public int[] Words { get; } = new int[count];
 
     /// <summary>Running sums of the first pass's probability times words, set by <see cref="PrepareMass"/>.</summary>
     private float[] mass = [];
+
+    /// <summary>The first pass's page-wide figures, set by <see cref="PrepareMass"/>.</summary>
+    private readonly float[] document = new float[4];
+
+    /// <summary>The main block (first line, one past the last), set by <see cref="PrepareMass"/>.</summary>
+    private int blockStart, blockEnd;
 
     /// <summary>The non-zero own features of each line (indices into its block), listed once on first use.</summary>
     private byte[]? nonZero;
@@ -172,17 +196,65 @@ internal sealed class LineFeatureTable(int count)
         r[k++] = before;
         r[k++] = after;
         // Counting the line's own words: the article's first and last lines are inside it.
-        r[k] = total > 0 && Math.Min(mass[i + 1], total - mass[i]) > 0.02f * total ? 1 : 0;
+        r[k++] = total > 0 && Math.Min(mass[i + 1], total - mass[i]) > 0.02f * total ? 1 : 0;
+        Page.CopyTo(r[k..]);
+        k += Page.Length;
+        document.CopyTo(r[k..]);
+        k += document.Length;
+        r[k++] = p1[i] - document[1];
+        r[k++] = i >= blockStart && i < blockEnd ? 1 : 0;
+        var distance = blockEnd == 0 ? 0 : i < blockStart ? blockStart - i : i >= blockEnd ? i - blockEnd + 1 : 0;
+        r[k++] = MathF.Log(1 + distance) / 5;
+        r[k] = i < blockStart ? 1 : 0;
     }
 
-    /// <summary>Sums the first pass's probable main-text words; call before <see cref="Pass2Row"/>.</summary>
+    /// <summary>
+    /// Sums the first pass's probable main-text words and takes its page-wide figures: the mean probability per
+    /// line and per word, the share of probable lines, and the main block (the stretch of lines whose probable words
+    /// most outweigh the improbable ones) with its share of the probable words. Call before <see cref="Pass2Row"/>.
+    /// </summary>
     public void PrepareMass(ReadOnlySpan<float> p1)
     {
         mass = new float[Count + 1];
+        float lineSum = 0;
+        long words = 0;
+        var probable = 0;
+        float run = 0, best = float.NegativeInfinity;
+        var runStart = 0;
+        (blockStart, blockEnd) = (0, 0);
         for (var i = 0; i < Count; i++)
         {
             mass[i + 1] = mass[i] + (p1[i] * Words[i]);
+            lineSum += p1[i];
+            words += Words[i];
+            probable += p1[i] >= 0.5f ? 1 : 0;
+
+            // Kadane over (p - 1/2) per word (a line without words counts as one): the best-scoring stretch.
+            var gain = (p1[i] - 0.5f) * (Words[i] + 1);
+            if (run <= 0)
+            {
+                run = 0;
+                runStart = i;
+            }
+
+            run += gain;
+            if (run > best)
+            {
+                best = run;
+                (blockStart, blockEnd) = (runStart, i + 1);
+            }
         }
+
+        if (best <= 0)
+        {
+            (blockStart, blockEnd) = (0, 0);
+        }
+
+        var total = mass[Count];
+        document[0] = Count == 0 ? 0 : lineSum / Count;
+        document[1] = words == 0 ? 0 : total / words;
+        document[2] = Count == 0 ? 0 : (float)probable / Count;
+        document[3] = total <= 0 ? 0 : (mass[blockEnd] - mass[blockStart]) / total;
     }
 
     private static float Logit(float p)

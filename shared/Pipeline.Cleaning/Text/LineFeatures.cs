@@ -13,6 +13,9 @@ internal static class LineFeatures
     /// <summary>Window aggregates around a line.</summary>
     public const int ContextWidth = 10;
 
+    /// <summary>The whole page's shape, the same for every line of it (see <see cref="FillPage"/>).</summary>
+    public const int PageWidth = 10;
+
     /// <summary>The rule kinds the classifier and its helpers give text lines, one feature each.</summary>
     public static readonly string[] RuleKinds =
     [
@@ -86,6 +89,14 @@ internal static class LineFeatures
             start = end;
         }
 
+        var tokens = new List<ulong>(n * 8);
+        for (var i = 0; i < n; i++)
+        {
+            LineTokens.Add(units[i].Text, tokens);
+            table.TokenStarts[i + 1] = tokens.Count;
+        }
+
+        table.SetTokens(tokens);
         long proseBefore = 0;
         var shortShare = (float)shortLines / n;
         var logLines = (float)Math.Log(1 + n) / 8;
@@ -151,7 +162,49 @@ internal static class LineFeatures
         }
 
         FillContext(table, units);
+        FillPage(table, units, stats, wrap);
         return table;
+    }
+
+    /// <summary>
+    /// The page's overall shape, so that the second pass can set different cut-offs per kind of page: a product or
+    /// listing page is mostly short lines and lists, an article mostly long wrapped sentences.
+    /// </summary>
+    private static void FillPage(LineFeatureTable table, List<TextUnit> units, LineStats[] stats, int wrap)
+    {
+        var n = units.Count;
+        int list = 0, prose = 0, sentences = 0, links = 0, ruled = 0, digits = 0, wrapped = 0, medium = 0;
+        long words = 0, proseWords = 0;
+        var counts = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var u = units[i];
+            counts[i] = u.Words;
+            words += u.Words;
+            list += u.IsListItem ? 1 : 0;
+            prose += u.Words >= ProseLineWords ? 1 : 0;
+            proseWords += u.Words >= ProseLineWords ? u.Words : 0;
+            sentences += u.EndsSentence ? 1 : 0;
+            links += stats[i].Link ? 1 : 0;
+            ruled += u.Kind is not null ? 1 : 0;
+            digits += stats[i].Digits * 5 >= u.Text.Length ? 1 : 0;
+            wrapped += u.Text.Length >= wrap * 0.85 ? 1 : 0;
+            medium += u.Words is >= 5 and < ProseLineWords ? 1 : 0;
+        }
+
+        Array.Sort(counts);
+        var page = table.Page;
+        float lines = n;
+        page[0] = list / lines;
+        page[1] = prose / lines;
+        page[2] = sentences / lines;
+        page[3] = links / lines;
+        page[4] = ruled / lines;
+        page[5] = digits / lines;
+        page[6] = wrapped / lines;
+        page[7] = medium / lines;
+        page[8] = words == 0 ? 0 : (float)proseWords / words;
+        page[9] = (float)Math.Log(1 + counts[n / 2]) / 4;
     }
 
     private static int Bin(int words)

@@ -5,13 +5,13 @@ namespace Pipeline.Cleaning.Text;
 /// <summary>
 /// The learned line model for text dumps: two logistic regressions, the second reading the first's probabilities
 /// around each line (a stacked sequence model), boosted trees on the second's inputs that correct its score, and the
-/// keep threshold chosen on the training split.
+/// keep threshold chosen on the training split. The first pass also reads the line's words through a lexicon.
 /// Trained by <c>pipeline train-cleaner</c>; the shipped weights are embedded in this assembly.
 /// </summary>
-internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, TreeEnsemble? trees = null)
+internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, TreeEnsemble? trees = null, LineLexicon? lexicon = null)
 {
     private const string ResourceName = "Pipeline.Cleaning.lines.model";
-    private static readonly byte[] Magic = "PLM2"u8.ToArray();
+    private static readonly byte[] Magic = "PLM3"u8.ToArray();
     private static readonly Lazy<LineModel?> Embedded = new(LoadEmbedded);
 
     /// <summary>The shipped model, or null when the assembly was built without one.</summary>
@@ -24,6 +24,9 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
 
     /// <summary>Trees added to the second pass's score; none in a model trained without them.</summary>
     public TreeEnsemble? Trees { get; } = trees;
+
+    /// <summary>Word weights added to the first pass's score; none in a model trained without them.</summary>
+    public LineLexicon? Lexicon { get; } = lexicon;
 
     /// <summary>A line is kept when its probability is at least this.</summary>
     public float Threshold { get; } = threshold;
@@ -51,7 +54,7 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
         var p1 = new float[table.Count];
         for (var i = 0; i < table.Count; i++)
         {
-            p1[i] = Sigmoid(table.Pass1Score(i, Pass1));
+            p1[i] = Sigmoid(table.Pass1Score(i, Pass1) + (Lexicon?.Score(table.TokensOf(i)) ?? 0));
         }
 
         return p1;
@@ -71,7 +74,7 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
         return sum;
     }
 
-    /// <summary>Writes the model: a magic, the two widths, the threshold, the weights and the trees, little-endian.</summary>
+    /// <summary>Writes the model: a magic, the two widths, the threshold, the weights, the trees and the lexicon, little-endian.</summary>
     public void Write(Stream stream)
     {
         stream.Write(Magic);
@@ -92,6 +95,7 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
         }
 
         (Trees ?? new TreeEnsemble(1, [], [], [])).Write(stream);
+        (Lexicon ?? new LineLexicon([], [])).Write(stream);
     }
 
     /// <summary>Reads a model written by <see cref="Write"/>.</summary>
@@ -131,13 +135,14 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
             throw new InvalidDataException("The line model has a weight that is not a finite number.");
         }
 
-        var (trees, end) = TreeEnsemble.Read(bytes, 16 + (4 * (n1 + n2)), n2);
+        var (trees, afterTrees) = TreeEnsemble.Read(bytes, 16 + (4 * (n1 + n2)), n2);
+        var (lexicon, end) = LineLexicon.Read(bytes, afterTrees);
         if (end != bytes.Length)
         {
-            throw new InvalidDataException("The line model has bytes after its trees.");
+            throw new InvalidDataException("The line model has bytes after its lexicon.");
         }
 
-        return new LineModel(w1, w2, threshold, trees.Trees == 0 ? null : trees);
+        return new LineModel(w1, w2, threshold, trees.Trees == 0 ? null : trees, lexicon.Tokens.Length == 0 ? null : lexicon);
     }
 
     private static bool AllFinite(float[] weights) => Array.TrueForAll(weights, float.IsFinite);

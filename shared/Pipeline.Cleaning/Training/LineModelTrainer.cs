@@ -25,7 +25,7 @@ public static class LineModelTrainer
     {
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
-        var (dumps, pages) = Load(options);
+        var (dumps, pages, pageOf) = Load(options);
         if (dumps.Count == 0)
         {
             throw new InvalidDataException($"No training pages with a main text in {options.DatasetDirectory}.");
@@ -45,17 +45,39 @@ public static class LineModelTrainer
             }
         }
 
+        // The measure is the mean of the pages' F1, where a page of a thousand menu lines counts no more than an article:
+        // PageBalance moves each dump's weight that way (0, the default, leaves every line weighted by its words).
+        var balance = new float[dumps.Count];
+        var dumpWeights = dumps.Select(d => d.Words.Sum(w => w > 0 ? (double)Weight(w) : 0)).ToArray();
+        var meanWeight = dumpWeights.Average();
+        for (var d = 0; d < dumps.Count; d++)
+        {
+            balance[d] = dumpWeights[d] <= 0 ? 1 : (float)Math.Pow(meanWeight / dumpWeights[d], options.PageBalance);
+        }
+
         var random = new Random(options.Seed);
         var order = new int[examples.Count];
-        var pass1 = new LogisticRegression(LineFeatureTable.Pass1Width);
-        Fit(pass1, order, random, options, "first pass", (n, row) =>
+        var vocabulary = Vocabulary(dumps, pageOf, options.LexiconMinPages);
+        options.Log?.WriteLine(FormattableString.Invariant($"lexicon: {vocabulary.Length} tokens on {options.LexiconMinPages} pages or more"));
+        var columns = new LineLexicon(vocabulary, new float[vocabulary.Length]);
+        var pass1 = new LogisticRegression(LineFeatureTable.Pass1Width, vocabulary.Length);
+        Fit(pass1, order, random, options, "first pass", (n, row, sparse) =>
         {
             var (d, i) = examples[n];
             dumps[d].Table.Pass1Row(i, row);
-            return (dumps[d].Labels[i], Weight(dumps[d].Words[i]));
+            foreach (var token in dumps[d].Table.TokensOf(i))
+            {
+                if (columns.IndexOf(token) is var k and >= 0)
+                {
+                    sparse.Add(k);
+                }
+            }
+
+            return (dumps[d].Labels[i], balance[d] * Weight(dumps[d].Words[i]));
         });
 
-        var interim = new LineModel(pass1.Weights, new float[LineFeatureTable.Pass2Width], 0.5f);
+        var lexicon = vocabulary.Length == 0 ? null : new LineLexicon(vocabulary, pass1.SparseWeights);
+        var interim = new LineModel(pass1.Weights, new float[LineFeatureTable.Pass2Width], 0.5f, lexicon: lexicon);
         var firstPass = dumps.Select(d => interim.PredictPass1(d.Table)).ToList();
         for (var d = 0; d < dumps.Count; d++)
         {
@@ -63,15 +85,15 @@ public static class LineModelTrainer
         }
 
         var pass2 = new LogisticRegression(LineFeatureTable.Pass2Width);
-        Fit(pass2, order, random, options, "second pass", (n, row) =>
+        Fit(pass2, order, random, options, "second pass", (n, row, _) =>
         {
             var (d, i) = examples[n];
             dumps[d].Table.Pass2Row(i, firstPass[d], row);
-            return (dumps[d].Labels[i], Weight(dumps[d].Words[i]));
+            return (dumps[d].Labels[i], balance[d] * Weight(dumps[d].Words[i]));
         });
 
-        var trees = options.Trees > 0 ? FitTrees(dumps, firstPass, examples, pass2.Weights, options) : null;
-        var model = new LineModel(pass1.Weights, pass2.Weights, 0.5f, trees);
+        var trees = options.Trees > 0 ? FitTrees(dumps, firstPass, examples, pass2.Weights, balance, options, random) : null;
+        var model = new LineModel(pass1.Weights, pass2.Weights, 0.5f, trees, lexicon);
         var probabilities = dumps.Select(d => model.Predict(d.Table)).ToList();
         var oracle = 0.0;
         for (var d = 0; d < dumps.Count; d += ThresholdStride)
@@ -82,7 +104,7 @@ public static class LineModelTrainer
         options.Log?.WriteLine(FormattableString.Invariant($"keeping exactly the aligned lines: word F1 {oracle / ((dumps.Count + ThresholdStride - 1) / ThresholdStride):F3}"));
         var (threshold, f1) = ChooseThreshold(dumps, probabilities);
         options.Log?.WriteLine(FormattableString.Invariant($"threshold {threshold:F3}: training word F1 {f1:F3}"));
-        model = new LineModel(pass1.Weights, pass2.Weights, threshold, trees);
+        model = new LineModel(pass1.Weights, pass2.Weights, threshold, trees, lexicon);
         var directory = Path.GetDirectoryName(Path.GetFullPath(options.OutputPath));
         Directory.CreateDirectory(directory!);
         using (var file = File.Create(options.OutputPath))
@@ -94,7 +116,7 @@ public static class LineModelTrainer
     }
 
     /// <summary>Boosts trees on every n-th line's second-pass row, starting from the second pass's logit.</summary>
-    private static TreeEnsemble FitTrees(List<TrainingDump> dumps, List<float[]> firstPass, List<(int Dump, int Line)> examples, float[] pass2, LineModelTrainingOptions options)
+    private static TreeEnsemble FitTrees(List<TrainingDump> dumps, List<float[]> firstPass, List<(int Dump, int Line)> examples, float[] pass2, float[] balance, LineModelTrainingOptions options, Random random)
     {
         var stride = Math.Max(1, (examples.Count + options.TreeRows - 1) / options.TreeRows);
         var rows = (examples.Count + stride - 1) / stride;
@@ -109,16 +131,50 @@ public static class LineModelTrainer
             var row = x.AsSpan(r * width, width);
             dumps[d].Table.Pass2Row(i, firstPass[d], row);
             labels[r] = dumps[d].Labels[i];
-            weights[r] = Weight(dumps[d].Words[i]);
+            weights[r] = balance[d] * Weight(dumps[d].Words[i]);
             start[r] = LineModel.Dot(pass2, row);
         }
 
-        return TreeBooster.Fit(x, width, labels, weights, start, options.Trees, options.TreeDepth, 0.2f, options.Log);
+        return TreeBooster.Fit(x, width, labels, weights, start, options.Trees, options.TreeDepth, options.TreeRate, options.TreeSample, random, options.Log);
     }
 
     private static float Weight(int words) => MathF.Sqrt(Math.Min(words, MaxWeightWords));
 
-    private static void Fit(LogisticRegression model, int[] order, Random random, LineModelTrainingOptions options, string stage, Func<int, float[], (float, float)> fill)
+    /// <summary>
+    /// The tokens found on at least <paramref name="minPages"/> training pages (each of a different site in WCXB): words
+    /// and short lines that say something about pages in general, not about one site. Sorted: the same on every run.
+    /// </summary>
+    private static ulong[] Vocabulary(List<TrainingDump> dumps, List<int> pageOf, int minPages)
+    {
+        if (minPages <= 0)
+        {
+            return [];
+        }
+
+        var pagesOf = new Dictionary<ulong, int>();
+        var seen = new HashSet<ulong>();
+        for (var d = 0; d < dumps.Count; d++)
+        {
+            if (d == 0 || pageOf[d] != pageOf[d - 1])
+            {
+                seen.Clear();
+            }
+
+            foreach (var token in dumps[d].Table.Tokens)
+            {
+                if (seen.Add(token))
+                {
+                    pagesOf[token] = pagesOf.GetValueOrDefault(token) + 1;
+                }
+            }
+        }
+
+        var tokens = pagesOf.Where(e => e.Value >= minPages).Select(e => e.Key).ToArray();
+        Array.Sort(tokens);
+        return tokens;
+    }
+
+    private static void Fit(LogisticRegression model, int[] order, Random random, LineModelTrainingOptions options, string stage, Func<int, float[], List<int>, (float, float)> fill)
     {
         for (var epoch = 0; epoch < options.Epochs; epoch++)
         {
@@ -172,7 +228,7 @@ public static class LineModelTrainer
         return WordOverlap.Score(kept.ToString(), dump.Gold).F1;
     }
 
-    private static (List<TrainingDump> Dumps, int Pages) Load(LineModelTrainingOptions options)
+    private static (List<TrainingDump> Dumps, int Pages, List<int> PageOf) Load(LineModelTrainingOptions options)
     {
         var htmlDirectory = Path.Combine(options.DatasetDirectory, "html");
         if (!Directory.Exists(htmlDirectory))
@@ -184,6 +240,7 @@ public static class LineModelTrainer
         var files = Directory.GetFiles(htmlDirectory, "*.html.gz");
         Array.Sort(files, StringComparer.Ordinal);
         var dumps = new List<TrainingDump>();
+        var pageOf = new List<int>();
         var pages = 0;
         foreach (var file in files)
         {
@@ -217,6 +274,7 @@ public static class LineModelTrainer
                 if (Prepare(text, gold, with, without) is { } dump)
                 {
                     dumps.Add(dump);
+                    pageOf.Add(pages);
                 }
             }
 
@@ -226,7 +284,7 @@ public static class LineModelTrainer
             }
         }
 
-        return (dumps, pages);
+        return (dumps, pages, pageOf);
     }
 
     /// <summary>Half the dumps are the renderer's own output, the other half one of the variants, chosen by a hash of page and renderer.</summary>

@@ -27,6 +27,21 @@ public sealed class LineModelTrainingOptions
     /// <summary>Depth of each tree.</summary>
     public int TreeDepth { get; init; } = 5;
 
+    /// <summary>
+    /// How far each dump's lines are reweighted towards every dump weighing the same (0: every line by its words
+    /// alone; 1: every dump equal, as the mean page F1 counts them).
+    /// </summary>
+    public float PageBalance { get; init; }
+
+    /// <summary>A token enters the first pass's lexicon when it is on at least this many training pages (0: no lexicon).</summary>
+    public int LexiconMinPages { get; init; } = 20;
+
+    /// <summary>Shrinkage of each tree's leaves.</summary>
+    public float TreeRate { get; init; } = 0.2f;
+
+    /// <summary>Each tree is grown on this share of the rows and of the features (1 for all of them).</summary>
+    public float TreeSample { get; init; } = 1;
+
     /// <summary>Rows the trees are fitted on at most (every n-th line): histogram passes cost rows times features.</summary>
     public int TreeRows { get; init; } = 250_000;
 

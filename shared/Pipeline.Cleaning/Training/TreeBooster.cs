@@ -17,7 +17,8 @@ internal static class TreeBooster
     /// <param name="labels">1 or 0 per row.</param>
     /// <param name="weights">Weight per row.</param>
     /// <param name="start">Starting logit per row (the linear stages' output).</param>
-    public static TreeEnsemble Fit(float[] x, int width, float[] labels, float[] weights, float[] start, int trees, int depth, float rate, TextWriter? log)
+    /// <param name="sample">Each tree is grown on this share of the rows and of the features, drawn by <paramref name="random"/> (1 for all).</param>
+    public static TreeEnsemble Fit(float[] x, int width, float[] labels, float[] weights, float[] start, int trees, int depth, float rate, float sample, Random random, TextWriter? log)
     {
         var n = labels.Length;
         var edges = Edges(x, width, n);
@@ -39,16 +40,25 @@ internal static class TreeBooster
         var h = new double[n];
         var node = new int[n];
         var hist = new double[(1 << (depth - 1)) * width * MaxBins * 2];
+        var useFeature = new bool[width];
         for (var t = 0; t < trees; t++)
         {
             double loss = 0;
             for (var i = 0; i < n; i++)
             {
                 var p = LineModel.Sigmoid(score[i]);
-                g[i] = (p - labels[i]) * weights[i];
-                h[i] = Math.Max(p * (1 - p), 1e-6) * weights[i];
                 loss -= weights[i] * Math.Log(labels[i] > 0.5f ? Math.Max(p, 1e-7) : Math.Max(1 - p, 1e-7));
                 node[i] = 0;
+
+                // A row left out of this tree's sample adds nothing to its histograms or leaves.
+                var inSample = sample >= 1 || random.NextSingle() < sample;
+                g[i] = inSample ? (p - labels[i]) * weights[i] : 0;
+                h[i] = inSample ? Math.Max(p * (1 - p), 1e-6) * weights[i] : 0;
+            }
+
+            for (var f = 0; f < width; f++)
+            {
+                useFeature[f] = sample >= 1 || random.NextSingle() < sample;
             }
 
             for (var level = 0; level < depth; level++)
@@ -72,7 +82,7 @@ internal static class TreeBooster
                 var splitBin = new int[count];
                 for (var c = 0; c < count; c++)
                 {
-                    (splitFeature[c], splitBin[c]) = BestSplit(hist.AsSpan(c * width * MaxBins * 2, width * MaxBins * 2), width, edges);
+                    (splitFeature[c], splitBin[c]) = BestSplit(hist.AsSpan(c * width * MaxBins * 2, width * MaxBins * 2), width, edges, useFeature);
                     var k = (t * inner) + first + c;
                     features[k] = (short)Math.Max(0, splitFeature[c]);
                     thresholds[k] = splitFeature[c] < 0 ? float.PositiveInfinity : edges[splitFeature[c]][splitBin[c]];
@@ -114,12 +124,17 @@ internal static class TreeBooster
         return new TreeEnsemble(depth, features, thresholds, leaves);
     }
 
-    private static (int Feature, int Bin) BestSplit(ReadOnlySpan<double> hist, int width, float[][] edges)
+    private static (int Feature, int Bin) BestSplit(ReadOnlySpan<double> hist, int width, float[][] edges, bool[] useFeature)
     {
         var best = (Feature: -1, Bin: 0);
         double bestGain = 1e-9;
         for (var f = 0; f < width; f++)
         {
+            if (!useFeature[f])
+            {
+                continue;
+            }
+
             double totalG = 0, totalH = 0;
             for (var b = 0; b < MaxBins; b++)
             {
