@@ -23,8 +23,9 @@ internal static partial class MetadataReader
     }
 
     /// <summary>
-    /// The author from structured data and meta tags, else the byline next to the page's heading (not on product pages,
-    /// whose reviews name many people). A name that is the site's own is kept only when no byline names a person.
+    /// The author from structured data and meta tags, else the byline next to the page's heading. A product page has
+    /// none: the names on it are the brand's, the seller's, a book's writer or its reviewers'; an article reviewing
+    /// products has only its declared author. A name that is the site's own is kept only when no byline names a person.
     /// </summary>
     private static string? ReadAuthor(HtmlDocument doc, JsonLdFields ld, string? site, Uri? url)
     {
@@ -32,8 +33,19 @@ internal static partial class MetadataReader
         var declared = AuthorFinder.Clean(ld.Author)
             ?? AuthorFinder.Clean(First(doc, "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"))
             ?? AuthorFinder.Clean(Labelled(doc, "written by", "author"));
-        var product = ld.IsProduct || (doc.Meta.TryGetValue("og:type", out var ogType) && ogType.StartsWith("product", StringComparison.OrdinalIgnoreCase));
-        if (product || (declared is not null && !IsSiteName(declared, site, url)))
+        var ogProduct = doc.Meta.TryGetValue("og:type", out var ogType) && ogType.StartsWith("product", StringComparison.OrdinalIgnoreCase);
+        if (ogProduct || (ld.IsProduct && !ld.IsArticle))
+        {
+            return null;
+        }
+
+        if (ld.IsProduct)
+        {
+            // An article about products: its reviews name people, the declared author (a person) is the writer.
+            return declared is not null && !IsSiteName(declared, site, url) ? declared : null;
+        }
+
+        if (declared is not null && !IsSiteName(declared, site, url))
         {
             return declared;
         }
