@@ -88,4 +88,65 @@ public sealed class AuthorTests
     {
         Assert.Null(Author("""<meta name="author" content="undefined"><meta name="twitter:creator" content="@harbour">""", "<h1>Boats</h1>" + Paragraph));
     }
+    [Theory]
+    [InlineData("""<p class="meta">By <a href="/people/mara">Mara Ellis</a> <span>March 3, 2025</span></p>""")]
+    [InlineData("""<div><p>Written by</p><p>Mara Ellis</p></div>""")]
+    [InlineData("""<div><div><strong>Written By:</strong></div><a href="/authors/mara"><div>Mara Ellis</div></a></div>""")]
+    [InlineData("""<p>by: <!-- -->Mara Ellis<!-- -->, <!-- -->Dec 17, 2025</p>""")]
+    [InlineData("""<div class="meta"><time datetime="2025-03-03">03/03/2025</time> by Mara Ellis, Harbour Correspondent for the Northern Coast and Islands</div>""")]
+    [InlineData("""<p>Von Mara Ellis</p>""")]
+    [InlineData("""<p>Par Mara Ellis</p>""")]
+    [InlineData("""<p>Autor: Mara Ellis</p>""")]
+    [InlineData("""<div class="recipe-meta">Recipe by <a href="/m">Mara Ellis</a></div>""")]
+    public void Reads_a_by_line_written_as_text_under_the_heading(string byline) =>
+        Assert.Equal("Mara Ellis", Author(string.Empty, "<article><h1>Boats</h1>" + byline + Paragraph + "</article>"));
+
+    [Theory]
+    [InlineData("""<div class="post-hero__author__name">Mara Ellis</div>""")]
+    [InlineData("""<div class="text__author">Mara Ellis</div><div class="text__date">August 25, 2024</div>""")]
+    [InlineData("""<span class="postAuthor">Mara Ellis</span>""")]
+    [InlineData("""<div class="mntl-bylines__item"><span>By</span><a href="/m">Mara Ellis</a></div>""")]
+    [InlineData("""<div class="elementor-author-box"><h4 class="elementor-author-box__name">Mara Ellis</h4></div>""")]
+    [InlineData("""<div class="resource-author-details"><p>Mara Ellis</p><small>December 17, 2025</small></div>""")]
+    [InlineData("""<div class="publish-date-author">Dec. 19, 2025 &middot; Mara Ellis on behalf of the harbour team</div>""")]
+    public void Reads_a_byline_element_in_component_class_names_and_drops_dates(string byline) =>
+        Assert.Equal("Mara Ellis", Author(string.Empty, "<article><h1>Boats</h1>" + byline + Paragraph + "</article>"));
+
+    [Theory]
+    [InlineData("""<ul class="sort"><li>By category</li><li>By date</li></ul>""")]
+    [InlineData("""<p>By clicking subscribe you agree to receive the harbour newsletter.</p>""")]
+    [InlineData("""<p>Reviewed by Sam Reed</p>""")]
+    [InlineData("""<p>By 2030 the quay will hold twice as many boats.</p>""")]
+    [InlineData("""<p>By this</p><p>measure, the harbour is full.</p>""")]
+    [InlineData("""<div class="author-bio">Sam Reed writes about boats.</div>""")]
+    public void Names_no_author_from_text_that_only_starts_like_a_byline(string body) =>
+        Assert.Null(Author(string.Empty, "<article><h1>Boats</h1>" + body + Paragraph + "</article>"));
+
+    [Fact]
+    public void Keeps_a_long_list_of_json_ld_authors_whole()
+    {
+        const string ld = """<script type="application/ld+json">{"@type":"Report","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"},{"@type":"Person","name":"Cy Diaz"},{"@type":"Person","name":"Di Ng"},{"@type":"Person","name":"Ed Po"}]}</script>""";
+        Assert.Equal("Ann Lee, Bo Chan, Cy Diaz, Di Ng, and Ed Po", Author(ld, "<article><h1>Boats</h1>" + Paragraph + "</article>"));
+    }
+
+    [Fact]
+    public void Cuts_a_long_title_after_the_name_in_the_meta_author()
+    {
+        Assert.Equal("Mara Ellis", Author("""<meta name="author" content="Mara Ellis, Senior Director of Marine Operations and Logistics at Harbour Lines">""", "<h1>Boats</h1>" + Paragraph));
+    }
+
+    [Fact]
+    public void Names_no_author_on_a_product_page_even_when_its_meta_names_one()
+    {
+        Assert.Null(Author("""<meta property="og:type" content="product"><meta name="author" content="Harbour Outfitters">""", "<h1>Deck shoes</h1>" + Paragraph, "https://harbouroutfitters.example/shoes"));
+        const string ld = """<script type="application/ld+json">{"@type":"Product","name":"Deck shoes","brand":"Quay","review":{"@type":"Review","author":{"@type":"Person","name":"Sam Reed"}}}</script>""";
+        Assert.Null(Author(ld + """<meta name="author" content="Sam Reed">""", "<h1>Deck shoes</h1>" + Paragraph));
+    }
+
+    [Fact]
+    public void Keeps_the_declared_writer_of_an_article_that_reviews_products()
+    {
+        const string ld = """<script type="application/ld+json">[{"@type":"Article","headline":"Best deck shoes","author":{"@type":"Person","name":"Mara Ellis"}},{"@type":"Product","name":"Deck shoes","review":{"@type":"Review","author":{"@type":"Person","name":"Sam Reed"}}}]</script>""";
+        Assert.Equal("Mara Ellis", Author(ld, "<article><h1>Best deck shoes</h1>" + Paragraph + "</article>"));
+    }
 }

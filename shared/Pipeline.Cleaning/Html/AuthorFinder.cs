@@ -277,7 +277,7 @@ internal static partial class AuthorFinder
 
         // Twice: some sites encode the entity itself ("&amp;nbsp;").
         var s = System.Net.WebUtility.HtmlDecode(System.Net.WebUtility.HtmlDecode(candidate)).Replace("&nbsp", " ", StringComparison.OrdinalIgnoreCase);
-        var segments = s.Replace(" - ", "\n", StringComparison.Ordinal).Split(['|', '•', '·', '—', '–', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var segments = s.Replace(" - ", "\n", StringComparison.Ordinal).Split(['|', '•', '·', '—', '–', '»', '\n'], StringSplitOptions.RemoveEmptyEntries);
         for (var i = 0; i < segments.Length && i < MaxSegments; i++)
         {
             if (Segment(segments[i]) is { } name)
@@ -299,6 +299,12 @@ internal static partial class AuthorFinder
     {
         var s = string.Join(' ', segment.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimStart(' ', '~', ':', '-', '&', ',');
         s = BylinePrefix().Replace(s, string.Empty);
+        if (DateTail().Match(s) is { Success: true, Index: > 1 } date)
+        {
+            // "Jane Doe March 3, 2025", "Jane Doe 03/03/2025": the date after the name.
+            s = s[..date.Index];
+        }
+
         var on = s.IndexOf(" on ", StringComparison.OrdinalIgnoreCase);
         if (on > 0)
         {
@@ -332,6 +338,9 @@ internal static partial class AuthorFinder
         var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         return words > MaxWords ? null : s;
     }
+
+    [GeneratedRegex(@"[\s,]+((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}(st|nd|rd|th)?\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|(?:(mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,\s).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex DateTail();
 
     [GeneratedRegex(@"\s+([,;:.)])")]
     private static partial Regex SpaceBeforePunctuation();
