@@ -13,6 +13,7 @@ public sealed class AuthorTallyTests
     [InlineData("Matt Brooks", "Matt_Brooks")]
     [InlineData("hackermondev (Daniel)", "hackermondev")]
     [InlineData("Kaufman, Jeff T.", "Jeff Kaufman")]
+    [InlineData("Aniruddha Roy", "Roy, Aniruddha")]
     [InlineData("Ben", "Ben Nadel")]
     [InlineData("JANE DOE", "Jane Doe")]
     public void Counts_the_same_person_as_found(string labelled, string found) =>

@@ -149,4 +149,17 @@ public sealed class AuthorTests
         const string ld = """<script type="application/ld+json">[{"@type":"Article","headline":"Best deck shoes","author":{"@type":"Person","name":"Mara Ellis"}},{"@type":"Product","name":"Deck shoes","review":{"@type":"Review","author":{"@type":"Person","name":"Sam Reed"}}}]</script>""";
         Assert.Equal("Mara Ellis", Author(ld, "<article><h1>Best deck shoes</h1>" + Paragraph + "</article>"));
     }
+
+    [Fact]
+    public void Reads_the_first_citation_author_as_the_name_reads()
+    {
+        Assert.Equal("Aniruddha Roy", Author("""<meta name="citation_author" content="Roy, Aniruddha"><meta name="citation_author" content="Patel, Jyoti">""", "<h1>Merging models</h1>" + Paragraph));
+    }
+
+    [Theory]
+    [InlineData("""<dl><dt><a class="username" href="/u/1">harbourfan42</a></dt></dl>""", "harbourfan42")]
+    [InlineData("""<p>Started by Mara Ellis, June 04, 2024, 11:23:55 AM</p>""", "Mara Ellis")]
+    [InlineData("""<div class="blog__authorname">Mara Ellis</div>""", "Mara Ellis")]
+    public void Reads_the_thread_starter_and_handles_with_digits(string byline, string expected) =>
+        Assert.Equal(expected, Author(string.Empty, "<h1>Boats</h1>" + byline + Paragraph));
 }

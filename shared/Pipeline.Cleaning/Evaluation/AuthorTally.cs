@@ -61,7 +61,7 @@ internal sealed partial class AuthorTally
 
         // "Last, First": every word of a two-word-or-longer name found, in another order, in a label not much longer.
         var wantWords = want.Trim().Split(' ').ToHashSet(StringComparer.Ordinal);
-        return gotNames.Any(g => g.Trim().Split(' ') is { Length: >= 2 } parts && parts.All(wantWords.Contains) && wantWords.Count <= parts.Length + 2);
+        return gotNames.Append(got).Any(g => g.Trim().Split(' ') is { Length: >= 2 } parts && parts.All(wantWords.Contains) && wantWords.Count <= parts.Length + 2);
     }
 
     /// <summary>Equal, or the shorter inside the longer on word boundaries, when it has two words or is the whole label.</summary>

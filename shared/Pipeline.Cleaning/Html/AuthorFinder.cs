@@ -23,21 +23,21 @@ internal static partial class AuthorFinder
 
     private const int BeforeHeading = 20;
 
-    [GeneratedRegex(@"^\s*(written|posted|published|authored|reviewed|edited|article|story|words|text|reporting|recipe|geschrieben|verfasst|escrito|scritto|écrit|rédigé)\s+(by|von|por|da|par)\s*[:\-]?\s*|^\s*(by|von|par|por|door|av|di|da|de|przez|autor|autore|auteur|author|authors|autorin|autores|auteurs)\s*[:\-]\s*|^\s*(by|von|par|por|door|av|przez)\s+|^\s*(author|authors|autor|autore|auteur)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s*(written|posted|published|authored|reviewed|edited|article|story|words|text|reporting|recipe|started|geschrieben|verfasst|escrito|scritto|écrit|rédigé)\s+(by|von|por|da|par)\s*[:\-]?\s*|^\s*(by|von|par|por|door|av|di|da|de|przez|autor|autore|auteur|author|authors|autorin|autores|auteurs)\s*[:\-]\s*|^\s*(by|von|par|por|door|av|przez)\s+|^\s*(author|authors|autor|autore|auteur)\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BylinePrefix();
 
     /// <summary>
     /// A class naming the author or byline, also inside BEM and camel-case names ("post-hero__author__name",
     /// "text__author", "authorName", "postAuthor"); not "authority".
     /// </summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9])([Aa]uthor(s|ed|ship)?|AUTHOR|[Bb]y-?lines?|[Ww]riter|[Ww]ritten-by|[Pp]osted-by)(?![a-z0-9])|[a-z](Author|Bylines?|Writer)(?![a-z0-9])")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])([Aa]uthor(s|ed|ship|name|Name)?|AUTHOR|[Uu]ser-?[Nn]ame|[Uu]ser_name|bigusername|[Pp]ost[Uu]ser-name|author_information|[Tt]opic-?[Aa]uthor|[Bb]y-?lines?|[Ww]riter|[Ww]ritten-by|[Pp]osted-by)(?![a-z0-9])|[a-z](Author|Bylines?|Writer)(?![a-z0-9])")]
     private static partial Regex BylineClass();
 
     /// <summary>Author boxes, bios, avatars and cards: they name people, but are not the byline.</summary>
-    [GeneratedRegex(@"(?<![A-Za-z0-9])(bio|avatar|image|img|photo|picture|social|box|about|description|desc|info|details-wrap|list|posts|more|archive|comments?|follow|card|cards|tooltip|popup)(?![a-z0-9])|[a-z](Bio|Avatar|Image|Img|Photo|Picture|Social|Box|About|Description|Desc|Info|List|Posts|More|Archive|Comments?|Follow|Card|Cards|Tooltip|Popup)(?![a-z0-9])")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(bio|avatar|image|img|photo|picture|social|box|about|description|desc|details-wrap|list|posts|more|archive|comments?|follow|card|cards|tooltip|popup)(?![a-z0-9])|[a-z](Bio|Avatar|Image|Img|Photo|Picture|Social|Box|About|Description|Desc|List|Posts|More|Archive|Comments?|Follow|Card|Cards|Tooltip|Popup)(?![a-z0-9])")]
     private static partial Regex NotBylineClass();
 
-    [GeneratedRegex(@"^(admin|administrator|author|authors|by|guest|undefined|null|none|unknown|anonymous|editor|user|webmaster|n/?a|\W*)$|https?:|www\.|\b(admin|bio|comments?|share|min read|minutes?|updated|published|posted|views?|reply|follow|subscribe|read more|written by|sign in|sign up|log in|get in touch|contact|verified|buyer|dealer|billed|annually|monthly)\b|\d{3,}|^\d|\s(from|by)$|\w\.\w+\.\w|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\.?,?(\s+\d|\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(admin|administrator|author|authors|by|guest|undefined|null|none|unknown|anonymous|editor|user|webmaster|n/?a|\W*)$|https?:|www\.|\b(admin|bio|comments?|share|min read|minutes?|updated|published|posted|views?|reply|follow|subscribe|read more|written by|sign in|sign up|log in|get in touch|contact|verified|buyer|dealer|billed|annually|monthly)\b|\b\d{3,}\b|\d{4,}\b|^\d|\s(from|by)$|\w\.\w+\.\w|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\.?,?(\s+\d|\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     /// <summary>
@@ -171,6 +171,8 @@ internal static partial class AuthorFinder
             }
 
             var rest = sb.ToString().Trim();
+            var line = rest.IndexOf('\n', StringComparison.Ordinal);
+            rest = line > 0 ? rest[..line].Trim() : rest;
             if (rest.Length == 0)
             {
                 // The label alone: the name is in what follows ("<p>Written by</p><p>Jane Doe</p>").

@@ -32,7 +32,8 @@ internal static partial class MetadataReader
         // twitter:creator is the site's account more often than the writer's, and is left out.
         var declared = AuthorFinder.Clean(ld.Author)
             ?? AuthorFinder.Clean(First(doc, "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"))
-            ?? AuthorFinder.Clean(Labelled(doc, "written by", "author"));
+            ?? AuthorFinder.Clean(Labelled(doc, "written by", "author"))
+            ?? AuthorFinder.Clean(FirstLast(First(doc, "citation_author")));
         var ogProduct = doc.Meta.TryGetValue("og:type", out var ogType) && ogType.StartsWith("product", StringComparison.OrdinalIgnoreCase);
         if (ogProduct || (ld.IsProduct && !ld.IsArticle))
         {
@@ -68,6 +69,17 @@ internal static partial class MetadataReader
     }
 
     private static string Letters(string s) => string.Concat(s.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    /// <summary>A scholarly citation's "Last, First" ("Roy, Aniruddha") as the name reads ("Aniruddha Roy").</summary>
+    private static string? FirstLast(string? name)
+    {
+        if (name?.Split(',') is not [var last, var first] || last.Trim().Split(' ').Length > 3 || first.Trim().Split(' ').Length > 3 || first.Trim().Length == 0)
+        {
+            return name;
+        }
+
+        return first.Trim() + " " + last.Trim();
+    }
 
     /// <summary>The value of a <c>twitter:labelN</c>/<c>twitter:dataN</c> pair whose label is one of <paramref name="labels"/>.</summary>
     private static string? Labelled(HtmlDocument doc, params ReadOnlySpan<string> labels)
