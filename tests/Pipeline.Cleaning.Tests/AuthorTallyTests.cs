@@ -14,6 +14,8 @@ public sealed class AuthorTallyTests
     [InlineData("hackermondev (Daniel)", "hackermondev")]
     [InlineData("Kaufman, Jeff T.", "Jeff Kaufman")]
     [InlineData("Aniruddha Roy", "Roy, Aniruddha")]
+    [InlineData("Emery Berger", "Emery D. Berger")]
+    [InlineData("GURUS - Drupal", "GURUS")]
     [InlineData("Ben", "Ben Nadel")]
     [InlineData("JANE DOE", "Jane Doe")]
     public void Counts_the_same_person_as_found(string labelled, string found) =>

@@ -65,9 +65,15 @@ public sealed class AuthorTests
     }
 
     [Fact]
-    public void Keeps_the_site_as_author_when_no_person_is_named()
+    public void Keeps_the_site_as_author_when_no_person_is_named_and_the_page_shows_it()
     {
-        Assert.Equal("Harbour News", Author("""<meta name="author" content="Harbour News">""", "<h1>Boats</h1>" + Paragraph, "https://harbournews.example/boats"));
+        Assert.Equal("Harbour News", Author("""<meta name="author" content="Harbour News">""", "<h1>Boats</h1><p class=\"credit\">Harbour News</p>" + Paragraph, "https://harbournews.example/boats"));
+    }
+
+    [Fact]
+    public void Names_no_author_when_the_site_is_named_only_in_its_meta_tags()
+    {
+        Assert.Null(Author("""<meta name="author" content="Harbour News">""", "<h1>Boats</h1>" + Paragraph, "https://harbournews.example/boats"));
     }
 
     [Fact]

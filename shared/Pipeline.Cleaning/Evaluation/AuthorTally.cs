@@ -34,8 +34,8 @@ internal sealed partial class AuthorTally
     /// <summary>
     /// The same person: equal words, or one name's words inside the other's ("Dylan Bailey" and "Dylan Bailey, MS, RD";
     /// "Ann Lee" among "Ann Lee and Bo Chan" or "Ann Lee, Bo Chan"). A single shared word ("John") is not enough
-    /// unless it is the whole label. Case, accents and underscores ("Matt_Brooks") do not count, nor the order of a
-    /// "Last, First" label ("Kaufman, Jeff T." is Jeff Kaufman).
+    /// unless it is the whole label. Case, accents, underscores ("Matt_Brooks") and middle initials do not count, nor
+    /// the order of a "Last, First" label ("Kaufman, Jeff T." is Jeff Kaufman).
     /// </summary>
     public static bool Matches(string expected, string? actual)
     {
@@ -44,8 +44,8 @@ internal sealed partial class AuthorTally
             return false;
         }
 
-        var want = Words(expected);
-        var got = Words(actual);
+        var want = Initials().Replace(Words(expected), string.Empty);
+        var got = Initials().Replace(Words(actual), string.Empty);
         if (Contained(want, got, want))
         {
             return true;
@@ -82,7 +82,11 @@ internal sealed partial class AuthorTally
     }
 
     private static List<string> Names(string s) =>
-        [.. NameSeparator().Split(s).Select(Words).Where(n => n.Length > 2)];
+        [.. NameSeparator().Split(s).Select(n => Initials().Replace(Words(n), string.Empty)).Where(n => n.Length > 2)];
+
+    /// <summary>A middle initial ("Emery D. Berger") is not part of the match.</summary>
+    [GeneratedRegex(@"(?<= \w+) \w(?= \w)")]
+    private static partial Regex Initials();
 
     /// <summary>Lower-cased words without accents, split at anything not a letter or digit, with spaces at both ends.</summary>
     private static string Words(string s)
@@ -103,6 +107,6 @@ internal sealed partial class AuthorTally
         return sb[^1] == ' ' ? sb.ToString() : sb.Append(' ').ToString();
     }
 
-    [GeneratedRegex(@"[,;&|/()]|\s(?:and|und|et|y)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[,;&|/()]|\s[-–—]\s|\s(?:and|und|et|y)\s", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NameSeparator();
 }

@@ -37,7 +37,7 @@ internal static partial class AuthorFinder
     [GeneratedRegex(@"(?<![A-Za-z0-9])(bio|avatar|image|img|photo|picture|social|box|about|description|desc|details-wrap|list|posts|more|archive|comments?|follow|card|cards|tooltip|popup)(?![a-z0-9])|[a-z](Bio|Avatar|Image|Img|Photo|Picture|Social|Box|About|Description|Desc|List|Posts|More|Archive|Comments?|Follow|Card|Cards|Tooltip|Popup)(?![a-z0-9])")]
     private static partial Regex NotBylineClass();
 
-    [GeneratedRegex(@"^(admin|administrator|author|authors|by|guest|undefined|null|none|unknown|anonymous|editor|user|webmaster|n/?a|\W*)$|https?:|www\.|\b(admin|bio|comments?|share|min read|minutes?|updated|published|posted|views?|reply|follow|subscribe|read more|written by|sign in|sign up|log in|get in touch|contact|verified|buyer|dealer|billed|annually|monthly)\b|\b\d{3,}\b|\d{4,}\b|^\d|\s(from|by)$|\w\.\w+\.\w|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\.?,?(\s+\d|\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(admin|administrator|author|authors|by|guest|undefined|null|none|unknown|anonymous|editor|user|webmaster|n/?a|\W*)$|https?:|www\.|\b(admin|bio|comments?|share|min read|minutes?|updated|published|posted|views?|reply|follow|subscribe|read more|written by|sign in|sign up|log in|get in touch|contact|verified|offline|online|buyer|dealer|billed|annually|monthly)\b|\b\d{3,}\b|\d{4,}\b|^\d|\s(from|by)$|\w\.\w+\.\w|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d|\d\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|^(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(day|nesday|rsday|urday|sday)?\.?,?(\s+\d|\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
 
     /// <summary>
@@ -249,6 +249,43 @@ internal static partial class AuthorFinder
         }
 
         return name;
+    }
+
+    /// <summary>Whether the page's text shows the name anywhere (scripts and hidden elements aside).</summary>
+    public static bool Shown(HtmlNode root, string name)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var n = stack.Pop();
+            if (n.Hidden)
+            {
+                continue;
+            }
+
+            if (n.IsText)
+            {
+                var text = n.Text ?? string.Empty;
+                if (text.Contains(name, StringComparison.OrdinalIgnoreCase)
+                    || (text.Contains('&', StringComparison.Ordinal) && System.Net.WebUtility.HtmlDecode(text).Contains(name, StringComparison.OrdinalIgnoreCase)))
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            if (n.Children is { } kids)
+            {
+                foreach (var kid in kids)
+                {
+                    stack.Push(kid);
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void PushChildren(Stack<HtmlNode> stack, HtmlNode n)

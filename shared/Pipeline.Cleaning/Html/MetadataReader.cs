@@ -25,7 +25,8 @@ internal static partial class MetadataReader
     /// <summary>
     /// The author from structured data and meta tags, else the byline next to the page's heading. A product page has
     /// none: the names on it are the brand's, the seller's, a book's writer or its reviewers'; an article reviewing
-    /// products has only its declared author. A name that is the site's own is kept only when no byline names a person.
+    /// products has only its declared author. A name that is the site's own is kept only when no byline names a person
+    /// and the page shows it.
     /// </summary>
     private static string? ReadAuthor(HtmlDocument doc, JsonLdFields ld, string? site, Uri? url)
     {
@@ -52,7 +53,13 @@ internal static partial class MetadataReader
         }
 
         var byline = AuthorFinder.Find(doc.Root);
-        return byline is not null && !IsSiteName(byline, site, url) ? byline : declared ?? byline;
+        if (byline is not null && !IsSiteName(byline, site, url))
+        {
+            return byline;
+        }
+
+        // The site named as the author only in its meta tags, nowhere on the page: a default, not a byline.
+        return declared is not null && AuthorFinder.Shown(doc.Root, declared) ? declared : byline;
     }
 
     /// <summary>"Ridge" on ridge.com, "USA TODAY" on usatoday.com: the publisher named as the author.</summary>
