@@ -168,4 +168,18 @@ public sealed class AuthorTests
     [InlineData("""<div class="blog__authorname">Mara Ellis</div>""", "Mara Ellis")]
     public void Reads_the_thread_starter_and_handles_with_digits(string byline, string expected) =>
         Assert.Equal(expected, Author(string.Empty, "<h1>Boats</h1>" + byline + Paragraph));
+
+    [Fact]
+    public void Names_no_author_from_the_first_card_of_a_listing_under_the_heading()
+    {
+        var cards = string.Concat(Enumerable.Range(0, 3).Select(i => $"""<div class="card"><h3><a href="/s/{i}">Story {i}</a></h3><span class="byline">By Sam Reed</span><p>A short teaser for story {i}.</p></div>"""));
+        Assert.Null(Author(string.Empty, "<h1>Latest news</h1>" + cards));
+        Assert.Equal("Mara Ellis", Author(string.Empty, """<article><h1>Boats</h1><div class="byline"><a rel="author" href="/m">Mara Ellis</a></div>""" + Paragraph + "</article>"));
+    }
+
+    [Fact]
+    public void Reads_an_author_box_whose_linked_heading_is_the_name()
+    {
+        Assert.Equal("Mara Ellis", Author(string.Empty, """<article><h1>Boats</h1><div class="author-box"><a href="/m"><h4 class="author-box__name">Mara Ellis</h4></a></div>""" + Paragraph + "</article>"));
+    }
 }

@@ -93,18 +93,18 @@ internal static partial class AuthorFinder
 
             if (byRel is null && n.AuthorLink)
             {
-                byRel = Clean(Flatten(n, MaxBylineChars * 2));
+                byRel = OwnByline(n, Clean(Flatten(n, MaxBylineChars * 2)));
                 byRelAt = seen;
             }
 
             if (byClass is null && n.Class is { } cls && IsBylineClass(cls))
             {
                 var text = Flatten(n, MaxBylineChars * 2);
-                byClass = text.Length <= MaxBylineChars ? Clean(text) : null;
+                byClass = text.Length <= MaxBylineChars ? OwnByline(n, Clean(text)) : null;
                 byClassAt = seen;
             }
 
-            if (byText is null && TextByline(n) is { } found)
+            if (byText is null && OwnByline(n, TextByline(n)) is { } found)
             {
                 byText = found;
                 byTextAt = seen;
@@ -114,6 +114,83 @@ internal static partial class AuthorFinder
         }
 
         return byItemProp ?? byRel ?? byClass ?? byText;
+    }
+
+    /// <summary>The elements up from a byline searched for the heading it belongs to.</summary>
+    private const int CardLevels = 5;
+
+    /// <summary>A heading is looked for among this many elements of each enclosing element.</summary>
+    private const int CardElements = 300;
+
+    /// <summary>
+    /// The name, unless its byline belongs to a card of a listing: the nearest heading around it is a linked h2-h4
+    /// (another story's headline) rather than the page's h1. An author box whose heading is the name itself counts
+    /// as the page's.
+    /// </summary>
+    private static string? OwnByline(HtmlNode n, string? name)
+    {
+        if (name is null)
+        {
+            return null;
+        }
+
+        var node = n;
+        for (var level = 0; level < CardLevels && node.Parent is { } parent; level++, node = parent)
+        {
+            if (NearestHeading(parent) is not { } heading)
+            {
+                continue;
+            }
+
+            if (heading.Tag == "h1")
+            {
+                return name;
+            }
+
+            var linked = HasLink(heading) || heading.Parent?.Tag == "a";
+            var text = Flatten(heading, MaxBylineChars * 2);
+            return linked && !text.Contains(name, StringComparison.OrdinalIgnoreCase) ? null : name;
+        }
+
+        return name;
+    }
+
+    /// <summary>The first h1-h4 inside an element, in document order, among its first few hundred elements.</summary>
+    private static HtmlNode? NearestHeading(HtmlNode root)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        var seen = 0;
+        while (stack.Count > 0 && seen++ < CardElements)
+        {
+            var n = stack.Pop();
+            if (n.Tag is "h1" or "h2" or "h3" or "h4")
+            {
+                return n;
+            }
+
+            PushChildren(stack, n);
+        }
+
+        return null;
+    }
+
+    private static bool HasLink(HtmlNode n)
+    {
+        if (n.Children is not { } kids)
+        {
+            return false;
+        }
+
+        foreach (var kid in kids)
+        {
+            if (!kid.IsText && (kid.Tag == "a" || HasLink(kid)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
