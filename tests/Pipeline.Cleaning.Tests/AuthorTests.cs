@@ -182,4 +182,12 @@ public sealed class AuthorTests
     {
         Assert.Equal("Mara Ellis", Author(string.Empty, """<article><h1>Boats</h1><div class="author-box"><a href="/m"><h4 class="author-box__name">Mara Ellis</h4></a></div>""" + Paragraph + "</article>"));
     }
+
+    [Fact]
+    public void Reads_the_starter_of_a_forum_thread_whose_posts_are_headed_by_its_title()
+    {
+        var posts = string.Concat(new[] { ("first", "Quay lights", "harbourfan42"), ("reply", "Re: Quay lights", "ropes_and_knots") }.Select(p =>
+            $"""<div class="post"><h3 class="{p.Item1}"><a href="#p1">{p.Item2}</a></h3><dl><dt><a class="username" href="/u">{p.Item3}</a></dt></dl>{Paragraph}</div>"""));
+        Assert.Equal("harbourfan42", Author("<title>Quay lights - Harbour Forum</title>", """<h2 class="topic-title"><a href="/t/1">Quay lights</a></h2>""" + posts));
+    }
 }

@@ -46,11 +46,12 @@ internal static partial class AuthorFinder
     /// <c>itemprop="author"</c>, a <c>rel="author"</c> link, an element classed as the author or byline, a line of
     /// text that starts "By", "Written by", "Author:" (or a label of that kind followed by the name).
     /// </summary>
-    public static string? Find(HtmlNode root)
+    public static string? Find(HtmlNode root, string? pageTitle = null)
     {
         string? byItemProp = null, byRel = null, byClass = null, byText = null;
         var seen = 0;
         var heading = -1;
+        var titles = (Page: pageTitle is null ? null : Spaced(pageTitle), Heading: (string?)null);
         int byRelAt = 0, byClassAt = 0, byTextAt = 0;
         var stack = new Stack<HtmlNode>();
         stack.Push(root);
@@ -65,6 +66,7 @@ internal static partial class AuthorFinder
             if (n.Tag == "h1" && heading < 0)
             {
                 heading = seen;
+                titles.Heading = Spaced(Flatten(n, MaxBylineChars * 2));
                 if (seen - BeforeHeading > 0)
                 {
                     // Candidates well above the heading belong to the header or another block.
@@ -93,18 +95,18 @@ internal static partial class AuthorFinder
 
             if (byRel is null && n.AuthorLink)
             {
-                byRel = OwnByline(n, Clean(Flatten(n, MaxBylineChars * 2)));
+                byRel = OwnByline(n, Clean(Flatten(n, MaxBylineChars * 2)), titles);
                 byRelAt = seen;
             }
 
             if (byClass is null && n.Class is { } cls && IsBylineClass(cls))
             {
                 var text = Flatten(n, MaxBylineChars * 2);
-                byClass = text.Length <= MaxBylineChars ? OwnByline(n, Clean(text)) : null;
+                byClass = text.Length <= MaxBylineChars ? OwnByline(n, Clean(text), titles) : null;
                 byClassAt = seen;
             }
 
-            if (byText is null && OwnByline(n, TextByline(n)) is { } found)
+            if (byText is null && OwnByline(n, TextByline(n), titles) is { } found)
             {
                 byText = found;
                 byTextAt = seen;
@@ -124,10 +126,10 @@ internal static partial class AuthorFinder
 
     /// <summary>
     /// The name, unless its byline belongs to a card of a listing: the nearest heading around it is a linked h2-h4
-    /// (another story's headline) rather than the page's h1. An author box whose heading is the name itself counts
-    /// as the page's.
+    /// (another story's headline) rather than the page's h1. An author box whose heading is the name itself, and a
+    /// forum post headed by the page's own title ("Re: ..."), count as the page's.
     /// </summary>
-    private static string? OwnByline(HtmlNode n, string? name)
+    private static string? OwnByline(HtmlNode n, string? name, (string? Page, string? Heading) titles)
     {
         if (name is null)
         {
@@ -148,12 +150,24 @@ internal static partial class AuthorFinder
             }
 
             var linked = HasLink(heading) || heading.Parent?.Tag == "a";
-            var text = Flatten(heading, MaxBylineChars * 2);
-            return linked && !text.Contains(name, StringComparison.OrdinalIgnoreCase) ? null : name;
+            var text = Spaced(Flatten(heading, MaxBylineChars * 2));
+            var story = ReplyPrefix().Replace(text, string.Empty);
+            var own = text.Contains(name, StringComparison.OrdinalIgnoreCase)
+                || (titles.Heading is { Length: > 0 } h1 && text.Contains(h1, StringComparison.OrdinalIgnoreCase))
+                || (titles.Page is { } page && story.Length >= MinTitleChars && page.Contains(story, StringComparison.OrdinalIgnoreCase));
+            return linked && !own ? null : name;
         }
 
         return name;
     }
+
+    /// <summary>A heading this long found in the page's title is the page's own story.</summary>
+    private const int MinTitleChars = 8;
+
+    [GeneratedRegex(@"^(re|aw|sv|odp|rif)\s*:\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyPrefix();
+
+    private static string Spaced(string s) => string.Join(' ', System.Net.WebUtility.HtmlDecode(s).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>The first h1-h4 inside an element, in document order, among its first few hundred elements.</summary>
     private static HtmlNode? NearestHeading(HtmlNode root)

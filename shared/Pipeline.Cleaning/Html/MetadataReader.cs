@@ -52,7 +52,7 @@ internal static partial class MetadataReader
             return declared;
         }
 
-        var byline = AuthorFinder.Find(doc.Root);
+        var byline = AuthorFinder.Find(doc.Root, doc.Title);
         if (byline is not null && !IsSiteName(byline, site, url))
         {
             return byline;
