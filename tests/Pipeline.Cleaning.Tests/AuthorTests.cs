@@ -65,9 +65,15 @@ public sealed class AuthorTests
     }
 
     [Fact]
-    public void Keeps_the_site_as_author_when_no_person_is_named()
+    public void Keeps_the_site_as_author_when_no_person_is_named_and_the_page_shows_it()
     {
-        Assert.Equal("Harbour News", Author("""<meta name="author" content="Harbour News">""", "<h1>Boats</h1>" + Paragraph, "https://harbournews.example/boats"));
+        Assert.Equal("Harbour News", Author("""<meta name="author" content="Harbour News">""", "<h1>Boats</h1><p class=\"credit\">Harbour News</p>" + Paragraph, "https://harbournews.example/boats"));
+    }
+
+    [Fact]
+    public void Names_no_author_when_the_site_is_named_only_in_its_meta_tags()
+    {
+        Assert.Null(Author("""<meta name="author" content="Harbour News">""", "<h1>Boats</h1>" + Paragraph, "https://harbournews.example/boats"));
     }
 
     [Fact]
@@ -87,5 +93,101 @@ public sealed class AuthorTests
     public void Ignores_handles_and_placeholders_as_authors()
     {
         Assert.Null(Author("""<meta name="author" content="undefined"><meta name="twitter:creator" content="@harbour">""", "<h1>Boats</h1>" + Paragraph));
+    }
+    [Theory]
+    [InlineData("""<p class="meta">By <a href="/people/mara">Mara Ellis</a> <span>March 3, 2025</span></p>""")]
+    [InlineData("""<div><p>Written by</p><p>Mara Ellis</p></div>""")]
+    [InlineData("""<div><div><strong>Written By:</strong></div><a href="/authors/mara"><div>Mara Ellis</div></a></div>""")]
+    [InlineData("""<p>by: <!-- -->Mara Ellis<!-- -->, <!-- -->Dec 17, 2025</p>""")]
+    [InlineData("""<div class="meta"><time datetime="2025-03-03">03/03/2025</time> by Mara Ellis, Harbour Correspondent for the Northern Coast and Islands</div>""")]
+    [InlineData("""<p>Von Mara Ellis</p>""")]
+    [InlineData("""<p>Par Mara Ellis</p>""")]
+    [InlineData("""<p>Autor: Mara Ellis</p>""")]
+    [InlineData("""<div class="recipe-meta">Recipe by <a href="/m">Mara Ellis</a></div>""")]
+    public void Reads_a_by_line_written_as_text_under_the_heading(string byline) =>
+        Assert.Equal("Mara Ellis", Author(string.Empty, "<article><h1>Boats</h1>" + byline + Paragraph + "</article>"));
+
+    [Theory]
+    [InlineData("""<div class="post-hero__author__name">Mara Ellis</div>""")]
+    [InlineData("""<div class="text__author">Mara Ellis</div><div class="text__date">August 25, 2024</div>""")]
+    [InlineData("""<span class="postAuthor">Mara Ellis</span>""")]
+    [InlineData("""<div class="mntl-bylines__item"><span>By</span><a href="/m">Mara Ellis</a></div>""")]
+    [InlineData("""<div class="elementor-author-box"><h4 class="elementor-author-box__name">Mara Ellis</h4></div>""")]
+    [InlineData("""<div class="resource-author-details"><p>Mara Ellis</p><small>December 17, 2025</small></div>""")]
+    [InlineData("""<div class="publish-date-author">Dec. 19, 2025 &middot; Mara Ellis on behalf of the harbour team</div>""")]
+    public void Reads_a_byline_element_in_component_class_names_and_drops_dates(string byline) =>
+        Assert.Equal("Mara Ellis", Author(string.Empty, "<article><h1>Boats</h1>" + byline + Paragraph + "</article>"));
+
+    [Theory]
+    [InlineData("""<ul class="sort"><li>By category</li><li>By date</li></ul>""")]
+    [InlineData("""<p>By clicking subscribe you agree to receive the harbour newsletter.</p>""")]
+    [InlineData("""<p>Reviewed by Sam Reed</p>""")]
+    [InlineData("""<p>By 2030 the quay will hold twice as many boats.</p>""")]
+    [InlineData("""<p>By this</p><p>measure, the harbour is full.</p>""")]
+    [InlineData("""<div class="author-bio">Sam Reed writes about boats.</div>""")]
+    public void Names_no_author_from_text_that_only_starts_like_a_byline(string body) =>
+        Assert.Null(Author(string.Empty, "<article><h1>Boats</h1>" + body + Paragraph + "</article>"));
+
+    [Fact]
+    public void Keeps_a_long_list_of_json_ld_authors_whole()
+    {
+        const string ld = """<script type="application/ld+json">{"@type":"Report","author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"},{"@type":"Person","name":"Cy Diaz"},{"@type":"Person","name":"Di Ng"},{"@type":"Person","name":"Ed Po"}]}</script>""";
+        Assert.Equal("Ann Lee, Bo Chan, Cy Diaz, Di Ng, and Ed Po", Author(ld, "<article><h1>Boats</h1>" + Paragraph + "</article>"));
+    }
+
+    [Fact]
+    public void Cuts_a_long_title_after_the_name_in_the_meta_author()
+    {
+        Assert.Equal("Mara Ellis", Author("""<meta name="author" content="Mara Ellis, Senior Director of Marine Operations and Logistics at Harbour Lines">""", "<h1>Boats</h1>" + Paragraph));
+    }
+
+    [Fact]
+    public void Names_no_author_on_a_product_page_even_when_its_meta_names_one()
+    {
+        Assert.Null(Author("""<meta property="og:type" content="product"><meta name="author" content="Harbour Outfitters">""", "<h1>Deck shoes</h1>" + Paragraph, "https://harbouroutfitters.example/shoes"));
+        const string ld = """<script type="application/ld+json">{"@type":"Product","name":"Deck shoes","brand":"Quay","review":{"@type":"Review","author":{"@type":"Person","name":"Sam Reed"}}}</script>""";
+        Assert.Null(Author(ld + """<meta name="author" content="Sam Reed">""", "<h1>Deck shoes</h1>" + Paragraph));
+    }
+
+    [Fact]
+    public void Keeps_the_declared_writer_of_an_article_that_reviews_products()
+    {
+        const string ld = """<script type="application/ld+json">[{"@type":"Article","headline":"Best deck shoes","author":{"@type":"Person","name":"Mara Ellis"}},{"@type":"Product","name":"Deck shoes","review":{"@type":"Review","author":{"@type":"Person","name":"Sam Reed"}}}]</script>""";
+        Assert.Equal("Mara Ellis", Author(ld, "<article><h1>Best deck shoes</h1>" + Paragraph + "</article>"));
+    }
+
+    [Fact]
+    public void Reads_the_first_citation_author_as_the_name_reads()
+    {
+        Assert.Equal("Aniruddha Roy", Author("""<meta name="citation_author" content="Roy, Aniruddha"><meta name="citation_author" content="Patel, Jyoti">""", "<h1>Merging models</h1>" + Paragraph));
+    }
+
+    [Theory]
+    [InlineData("""<dl><dt><a class="username" href="/u/1">harbourfan42</a></dt></dl>""", "harbourfan42")]
+    [InlineData("""<p>Started by Mara Ellis, June 04, 2024, 11:23:55 AM</p>""", "Mara Ellis")]
+    [InlineData("""<div class="blog__authorname">Mara Ellis</div>""", "Mara Ellis")]
+    public void Reads_the_thread_starter_and_handles_with_digits(string byline, string expected) =>
+        Assert.Equal(expected, Author(string.Empty, "<h1>Boats</h1>" + byline + Paragraph));
+
+    [Fact]
+    public void Names_no_author_from_the_first_card_of_a_listing_under_the_heading()
+    {
+        var cards = string.Concat(Enumerable.Range(0, 3).Select(i => $"""<div class="card"><h3><a href="/s/{i}">Story {i}</a></h3><span class="byline">By Sam Reed</span><p>A short teaser for story {i}.</p></div>"""));
+        Assert.Null(Author(string.Empty, "<h1>Latest news</h1>" + cards));
+        Assert.Equal("Mara Ellis", Author(string.Empty, """<article><h1>Boats</h1><div class="byline"><a rel="author" href="/m">Mara Ellis</a></div>""" + Paragraph + "</article>"));
+    }
+
+    [Fact]
+    public void Reads_an_author_box_whose_linked_heading_is_the_name()
+    {
+        Assert.Equal("Mara Ellis", Author(string.Empty, """<article><h1>Boats</h1><div class="author-box"><a href="/m"><h4 class="author-box__name">Mara Ellis</h4></a></div>""" + Paragraph + "</article>"));
+    }
+
+    [Fact]
+    public void Reads_the_starter_of_a_forum_thread_whose_posts_are_headed_by_its_title()
+    {
+        var posts = string.Concat(new[] { ("first", "Quay lights", "harbourfan42"), ("reply", "Re: Quay lights", "ropes_and_knots") }.Select(p =>
+            $"""<div class="post"><h3 class="{p.Item1}"><a href="#p1">{p.Item2}</a></h3><dl><dt><a class="username" href="/u">{p.Item3}</a></dt></dl>{Paragraph}</div>"""));
+        Assert.Equal("harbourfan42", Author("<title>Quay lights - Harbour Forum</title>", """<h2 class="topic-title"><a href="/t/1">Quay lights</a></h2>""" + posts));
     }
 }

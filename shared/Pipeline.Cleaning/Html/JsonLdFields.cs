@@ -16,6 +16,9 @@ internal sealed class JsonLdFields
     /// <summary>The page describes a product (its reviews name people who are not the page's author).</summary>
     public bool IsProduct { get; private set; }
 
+    /// <summary>The page declares an article, a blog or news post or a report (a product in it is one it reviews).</summary>
+    public bool IsArticle { get; private set; }
+
     /// <summary>The article's full text (<c>articleBody</c>, or a post's <c>text</c>).</summary>
     public string? Body { get; private set; }
 
@@ -83,6 +86,7 @@ internal sealed class JsonLdFields
         var isPage = type.Contains("Article", StringComparison.Ordinal) || type.Contains("Posting", StringComparison.Ordinal)
             || type.Contains("Report", StringComparison.Ordinal) || type is "WebPage" or "BlogPosting" or "NewsArticle" or "Recipe" or "Product" or "QAPage" or "Question" or "HowTo";
         IsProduct |= type.Contains("Product", StringComparison.Ordinal);
+        IsArticle |= type.Contains("Article", StringComparison.Ordinal) || type.Contains("Posting", StringComparison.Ordinal) || type.Contains("Report", StringComparison.Ordinal);
         if (isPage)
         {
             Headline ??= String(e, "headline") ?? (type is "Product" or "Recipe" or "Question" or "HowTo" ? String(e, "name") : null);

@@ -23,23 +23,43 @@ internal static partial class MetadataReader
     }
 
     /// <summary>
-    /// The author from structured data and meta tags, else the byline next to the page's heading (not on product pages,
-    /// whose reviews name many people). A name that is the site's own is kept only when no byline names a person.
+    /// The author from structured data and meta tags, else the byline next to the page's heading. A product page has
+    /// none: the names on it are the brand's, the seller's, a book's writer or its reviewers'; an article reviewing
+    /// products has only its declared author. A name that is the site's own is kept only when no byline names a person
+    /// and the page shows it.
     /// </summary>
     private static string? ReadAuthor(HtmlDocument doc, JsonLdFields ld, string? site, Uri? url)
     {
         // twitter:creator is the site's account more often than the writer's, and is left out.
         var declared = AuthorFinder.Clean(ld.Author)
             ?? AuthorFinder.Clean(First(doc, "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "byl"))
-            ?? AuthorFinder.Clean(Labelled(doc, "written by", "author"));
-        var product = ld.IsProduct || (doc.Meta.TryGetValue("og:type", out var ogType) && ogType.StartsWith("product", StringComparison.OrdinalIgnoreCase));
-        if (product || (declared is not null && !IsSiteName(declared, site, url)))
+            ?? AuthorFinder.Clean(Labelled(doc, "written by", "author"))
+            ?? AuthorFinder.Clean(FirstLast(First(doc, "citation_author")));
+        var ogProduct = doc.Meta.TryGetValue("og:type", out var ogType) && ogType.StartsWith("product", StringComparison.OrdinalIgnoreCase);
+        if (ogProduct || (ld.IsProduct && !ld.IsArticle))
+        {
+            return null;
+        }
+
+        if (ld.IsProduct)
+        {
+            // An article about products: its reviews name people, the declared author (a person) is the writer.
+            return declared is not null && !IsSiteName(declared, site, url) ? declared : null;
+        }
+
+        if (declared is not null && !IsSiteName(declared, site, url))
         {
             return declared;
         }
 
-        var byline = AuthorFinder.Find(doc.Root);
-        return byline is not null && !IsSiteName(byline, site, url) ? byline : declared ?? byline;
+        var byline = AuthorFinder.Find(doc.Root, doc.Title);
+        if (byline is not null && !IsSiteName(byline, site, url))
+        {
+            return byline;
+        }
+
+        // The site named as the author only in its meta tags, nowhere on the page: a default, not a byline.
+        return declared is not null && AuthorFinder.Shown(doc.Root, declared) ? declared : byline;
     }
 
     /// <summary>"Ridge" on ridge.com, "USA TODAY" on usatoday.com: the publisher named as the author.</summary>
@@ -56,6 +76,17 @@ internal static partial class MetadataReader
     }
 
     private static string Letters(string s) => string.Concat(s.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    /// <summary>A scholarly citation's "Last, First" ("Roy, Aniruddha") as the name reads ("Aniruddha Roy").</summary>
+    private static string? FirstLast(string? name)
+    {
+        if (name?.Split(',') is not [var last, var first] || last.Trim().Split(' ').Length > 3 || first.Trim().Split(' ').Length > 3 || first.Trim().Length == 0)
+        {
+            return name;
+        }
+
+        return first.Trim() + " " + last.Trim();
+    }
 
     /// <summary>The value of a <c>twitter:labelN</c>/<c>twitter:dataN</c> pair whose label is one of <paramref name="labels"/>.</summary>
     private static string? Labelled(HtmlDocument doc, params ReadOnlySpan<string> labels)
