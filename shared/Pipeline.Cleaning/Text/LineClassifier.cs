@@ -71,7 +71,7 @@ internal static class LineClassifier
                 return BoilerplateKinds.Navigation;
             }
 
-            if (LinePatterns.NavigationWord().IsMatch(t) || (!u.EndsSentence && t.AsSpan().IndexOfAny(BreadcrumbSeparators) >= 0 && LinePatterns.Breadcrumb().IsMatch(t)))
+            if (IsNavigationWord(t) || (!u.EndsSentence && t.AsSpan().IndexOfAny(BreadcrumbSeparators) >= 0 && LinePatterns.Breadcrumb().IsMatch(t)))
             {
                 return BoilerplateKinds.Navigation;
             }
@@ -121,6 +121,10 @@ internal static class LineClassifier
 
         return null;
     }
+
+    /// <summary>Navigation words in two patterns: the unanchored "next »" one is only tried on a line holding one of its arrows.</summary>
+    public static bool IsNavigationWord(string t) =>
+        LinePatterns.NavigationLabel().IsMatch(t) || (t.AsSpan().IndexOfAny('»', '›', '>') >= 0 && LinePatterns.NavigationArrow().IsMatch(t));
 
     /// <summary>Whether the line has "©" or one of the words (the gate of the credit and footer patterns).</summary>
     public static bool HasCopyrightSignOr(string t, System.Buffers.SearchValues<string> words) => t.Contains('©', StringComparison.Ordinal) || t.AsSpan().IndexOfAny(words) >= 0;

@@ -28,8 +28,18 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"\b(sign up for (our|the) (free )?([\w'’]+ ){0,3}(newsletters?|emails?|updates)|subscribe to (our|the) (free )?(newsletter|mailing list|blog|channel|updates)|join (our|the) (newsletter|mailing list)|get (our|the) newsletter|enter your e-?mail( address)?|newsletter sign[- ]?up|delivered (straight )?to your inbox|unsubscribe at any time)\b", Opts)]
     public static partial Regex Newsletter();
 
-    [GeneratedRegex(@"^(skip to (main )?(content|navigation)|toggle navigation|main menu|menu|search|home|back to top|scroll to top|previous( post| article)?|next( post| article)?|(«|‹|<)\s*(previous|prev|older)\b.*|.*\b(next|newer)\s*(»|›|>))[\s:.]*$", Opts)]
-    public static partial Regex NavigationWord();
+    private const string NavigationLabels = @"skip to (main )?(content|navigation)|toggle navigation|main menu|menu|search|home|back to top|scroll to top|previous( post| article)?|next( post| article)?|(«|‹|<)\s*(previous|prev|older)\b.*";
+
+    /// <summary>"Next »" after any text: the one navigation branch that is not anchored to the line's first word.</summary>
+    private const string NavigationNextArrow = @".*\b(next|newer)\s*(»|›|>)";
+
+    /// <summary>Navigation labels ("Menu", "Skip to content", "« Previous") anchored to the line's start; with <see cref="NavigationArrow"/>, the navigation words.</summary>
+    [GeneratedRegex("^(" + NavigationLabels + @")[\s:.]*$", Opts)]
+    public static partial Regex NavigationLabel();
+
+    /// <summary>"... next »": scans the whole line, so it is only tried on a line holding one of the arrows.</summary>
+    [GeneratedRegex("^(" + NavigationNextArrow + @")[\s:.]*$", Opts)]
+    public static partial Regex NavigationArrow();
 
     [GeneratedRegex(@"^((written|edited|reviewed|fact[- ]checked|medically reviewed|posted|published|updated|authored|photographed|illustrated)( and \w+)?\s+by\b.{0,60}|by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}|(written|edited|reviewed|fact[- ]checked) by|\d+\s*(min(ute)?s?|hours?)\s+read(ing time)?|reading time:?\s*\d+\s*min(ute)?s?)[\s:.|·•]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Byline();
