@@ -43,6 +43,7 @@ internal sealed class LineFeatureTable(int count)
     /// sigmoid sees), so for finite weights the score is bit for bit the dense one. Each line's features are read by
     /// five rows (its own and its neighbours'): listing its non-zero ones once saves scanning its zeros five times.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float Pass1Score(int i, ReadOnlySpan<float> w)
     {
         if (nonZero is null || nonZeroStart is null)
@@ -81,6 +82,7 @@ internal sealed class LineFeatureTable(int count)
         return sum;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private (byte[] Features, int[] Starts) ListNonZero()
     {
         var starts = new int[Count + 1];
@@ -120,6 +122,7 @@ internal sealed class LineFeatureTable(int count)
     }
 
     /// <summary>Writes line <paramref name="i"/>'s second-pass row from the first pass's probabilities <paramref name="p1"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Pass2Row(int i, ReadOnlySpan<float> p1, Span<float> row)
     {
         row.Clear();
@@ -176,6 +179,7 @@ internal sealed class LineFeatureTable(int count)
     }
 
     /// <summary>Sums the first pass's probable main-text words; call before <see cref="Pass2Row"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void PrepareMass(ReadOnlySpan<float> p1)
     {
         mass = new float[Count + 1];
