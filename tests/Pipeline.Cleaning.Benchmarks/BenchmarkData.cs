@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Pipeline.Cleaning.Evaluation;
 
 namespace Pipeline.Cleaning.Benchmarks;
 
@@ -25,6 +26,26 @@ internal static class BenchmarkData
         }
 
         return pages;
+    }
+
+    /// <summary>
+    /// Every <paramref name="stride"/>-th WCXB page as the plain-text dump <paramref name="renderer"/> makes of it (own, lynx,
+    /// w3m, html2text), from the evaluation's rendering cache (rendered and cached when missing), as UTF-8.
+    /// </summary>
+    public static List<byte[]> TextDumps(string renderer, int stride)
+    {
+        var render = TextRenderer.Create(renderer).WithCache(TextRenderer.DefaultCacheDirectory);
+        var files = Directory.GetFiles(Path.Combine(WcxbDir, "html"), "*.html.gz");
+        Array.Sort(files, StringComparer.Ordinal);
+        var pages = WcxbPages(stride);
+        var dumps = new List<byte[]>();
+        for (var i = 0; i < pages.Count; i++)
+        {
+            var id = Path.GetFileName(files[i * stride])[..^".html.gz".Length];
+            dumps.Add(System.Text.Encoding.UTF8.GetBytes(render.Render(pages[i], id)));
+        }
+
+        return dumps;
     }
 
     /// <summary>The seed text dumps repeated until the text is at least <paramref name="bytes"/> long, as one document.</summary>

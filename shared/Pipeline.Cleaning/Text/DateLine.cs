@@ -24,7 +24,7 @@ internal static partial class DateLine
     public static bool TryMatch(string line, out DateTimeOffset? date)
     {
         date = null;
-        if (line.Length > 80)
+        if (line.Length > 80 || !HasYear(line))
         {
             return false;
         }
@@ -37,6 +37,22 @@ internal static partial class DateLine
 
         date = Parse(m.Groups["date"].Value);
         return date is not null;
+    }
+
+    /// <summary>Every form <see cref="Line"/> reads has a year of four digits (<c>\d</c>, any script's): most lines have none and skip the pattern.</summary>
+    private static bool HasYear(string line)
+    {
+        var run = 0;
+        foreach (var c in line)
+        {
+            run = (c <= '9' ? c >= '0' : c > 127 && char.IsDigit(c)) ? run + 1 : 0;
+            if (run == 4)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Parses the common written forms of a date; null when it is not one.</summary>

@@ -8,12 +8,16 @@ internal static class LineClassifier
 
     /// <summary>The breadcrumb pattern backtracks; most lines have none of its separators and skip it.</summary>
     // Cheap vectorised gates: a line without any of these words cannot match the (slower, unanchored) pattern behind them.
-    private static readonly System.Buffers.SearchValues<string> CreditWords = System.Buffers.SearchValues.Create(
-        ["©", "(c)", "copyright", "provided by", "photo", "image", "picture", "illustration", "credit", "source", "foto", "getty", "shutterstock", "istock", "unsplash", "pexels", "pixabay", "reuters"],
-        StringComparison.OrdinalIgnoreCase);
+    // "©" is looked for on its own: with it among the words, the search takes a much slower path for non-ASCII words.
+    // The same lines pass: no other character equals "©" or an ASCII letter under OrdinalIgnoreCase.
+    public static readonly string[] CreditWordList =
+        ["(c)", "copyright", "provided by", "photo", "image", "picture", "illustration", "credit", "source", "foto", "getty", "shutterstock", "istock", "unsplash", "pexels", "pixabay", "reuters"];
 
-    private static readonly System.Buffers.SearchValues<string> FooterWords = System.Buffers.SearchValues.Create(
-        ["©", "(c)", "copyright", "rights reserved", " by", "privacy", "terms", "cookie", "sitemap", "imprint", "impressum"], StringComparison.OrdinalIgnoreCase);
+    public static readonly string[] FooterWordList = ["(c)", "copyright", "rights reserved", " by", "privacy", "terms", "cookie", "sitemap", "imprint", "impressum"];
+
+    private static readonly System.Buffers.SearchValues<string> CreditWords = System.Buffers.SearchValues.Create(CreditWordList, StringComparison.OrdinalIgnoreCase);
+
+    private static readonly System.Buffers.SearchValues<string> FooterWords = System.Buffers.SearchValues.Create(FooterWordList, StringComparison.OrdinalIgnoreCase);
 
     private static readonly System.Buffers.SearchValues<string> NoticeWords = System.Buffers.SearchValues.Create(
         ["cookie", "consent", "by continuing", "newsletter", "subscribe", "sign up", "mailing list", "e-mail", "email", "inbox"], StringComparison.OrdinalIgnoreCase);
@@ -62,12 +66,12 @@ internal static class LineClassifier
                 return BoilerplateKinds.Byline;
             }
 
-            if (LinePatterns.UtilityLine().IsMatch(t))
+            if (UtilityLineMatcher.IsMatch(t))
             {
                 return BoilerplateKinds.Navigation;
             }
 
-            if (LinePatterns.NavigationWord().IsMatch(t) || (!u.EndsSentence && t.AsSpan().IndexOfAny(BreadcrumbSeparators) >= 0 && LinePatterns.Breadcrumb().IsMatch(t)))
+            if (IsNavigationWord(t) || (!u.EndsSentence && t.AsSpan().IndexOfAny(BreadcrumbSeparators) >= 0 && LinePatterns.Breadcrumb().IsMatch(t)))
             {
                 return BoilerplateKinds.Navigation;
             }
@@ -85,12 +89,12 @@ internal static class LineClassifier
                 return BoilerplateKinds.RelatedLinks;
             }
 
-            if (t.AsSpan().IndexOfAny(CreditWords) >= 0 && LinePatterns.ImageCredit().IsMatch(t))
+            if (HasCopyrightSignOr(t, CreditWords) && LinePatterns.ImageCredit().IsMatch(t))
             {
                 return BoilerplateKinds.ImageCredit;
             }
 
-            if (t.AsSpan().IndexOfAny(FooterWords) >= 0 && LinePatterns.Copyright().IsMatch(t))
+            if (HasCopyrightSignOr(t, FooterWords) && LinePatterns.Copyright().IsMatch(t))
             {
                 return BoilerplateKinds.Copyright;
             }
@@ -117,6 +121,13 @@ internal static class LineClassifier
 
         return null;
     }
+
+    /// <summary>Navigation words in two patterns: the unanchored "next »" one is only tried on a line holding one of its arrows.</summary>
+    public static bool IsNavigationWord(string t) =>
+        LinePatterns.NavigationLabel().IsMatch(t) || (t.AsSpan().IndexOfAny('»', '›', '>') >= 0 && LinePatterns.NavigationArrow().IsMatch(t));
+
+    /// <summary>Whether the line has "©" or one of the words (the gate of the credit and footer patterns).</summary>
+    public static bool HasCopyrightSignOr(string t, System.Buffers.SearchValues<string> words) => t.Contains('©', StringComparison.Ordinal) || t.AsSpan().IndexOfAny(words) >= 0;
 
     /// <summary>Emoji, hearts and arrows around a label ("🚀 Sign up", "♥ Donate today! ♥") do not change what it is.</summary>
     private static string TrimDecoration(string t)

@@ -67,6 +67,7 @@ internal sealed class LineFeatureTable(int count)
     /// sigmoid sees), so for finite weights the score is bit for bit the dense one. Each line's features are read by
     /// five rows (its own and its neighbours'): listing its non-zero ones once saves scanning its zeros five times.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float Pass1Score(int i, ReadOnlySpan<float> w)
     {
         if (nonZero is null || nonZeroStart is null)
@@ -105,6 +106,7 @@ internal sealed class LineFeatureTable(int count)
         return sum;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private (byte[] Features, int[] Starts) ListNonZero()
     {
         var starts = new int[Count + 1];
@@ -144,6 +146,7 @@ internal sealed class LineFeatureTable(int count)
     }
 
     /// <summary>Writes line <paramref name="i"/>'s second-pass row from the first pass's probabilities <paramref name="p1"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Pass2Row(int i, ReadOnlySpan<float> p1, Span<float> row)
     {
         row.Clear();
@@ -213,6 +216,7 @@ internal sealed class LineFeatureTable(int count)
     /// line and per word, the share of probable lines, and the main block (the stretch of lines whose probable words
     /// most outweigh the improbable ones) with its share of the probable words. Call before <see cref="Pass2Row"/>.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void PrepareMass(ReadOnlySpan<float> p1)
     {
         mass = new float[Count + 1];

@@ -34,6 +34,7 @@ internal static class LineFeatures
     /// <summary>A line of this many words is prose for the block and position features.</summary>
     private const int ProseLineWords = 8;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static LineFeatureTable Compute(List<TextUnit> units)
     {
         var n = units.Count;
@@ -219,6 +220,7 @@ internal static class LineFeatures
     }
 
     /// <summary>Means over windows of 3 and 8 lines either side: how long, how prose-like, how removed the surroundings are.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void FillContext(LineFeatureTable table, List<TextUnit> units)
     {
         var n = units.Count;

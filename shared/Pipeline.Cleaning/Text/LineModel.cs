@@ -34,6 +34,7 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
     /// <summary>The probability that each line belongs to the main text.</summary>
     public float[] Predict(List<TextUnit> units) => Predict(LineFeatures.Compute(units));
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float[] Predict(LineFeatureTable table)
     {
         var p1 = PredictPass1(table);
@@ -49,6 +50,7 @@ internal sealed class LineModel(float[] pass1, float[] pass2, float threshold, T
         return p2;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float[] PredictPass1(LineFeatureTable table)
     {
         var p1 = new float[table.Count];

@@ -28,8 +28,18 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"\b(sign up for (our|the) (free )?([\w'’]+ ){0,3}(newsletters?|emails?|updates)|subscribe to (our|the) (free )?(newsletter|mailing list|blog|channel|updates)|join (our|the) (newsletter|mailing list)|get (our|the) newsletter|enter your e-?mail( address)?|newsletter sign[- ]?up|delivered (straight )?to your inbox|unsubscribe at any time)\b", Opts)]
     public static partial Regex Newsletter();
 
-    [GeneratedRegex(@"^(skip to (main )?(content|navigation)|toggle navigation|main menu|menu|search|home|back to top|scroll to top|previous( post| article)?|next( post| article)?|(«|‹|<)\s*(previous|prev|older)\b.*|.*\b(next|newer)\s*(»|›|>))[\s:.]*$", Opts)]
-    public static partial Regex NavigationWord();
+    private const string NavigationLabels = @"skip to (main )?(content|navigation)|toggle navigation|main menu|menu|search|home|back to top|scroll to top|previous( post| article)?|next( post| article)?|(«|‹|<)\s*(previous|prev|older)\b.*";
+
+    /// <summary>"Next »" after any text: the one navigation branch that is not anchored to the line's first word.</summary>
+    private const string NavigationNextArrow = @".*\b(next|newer)\s*(»|›|>)";
+
+    /// <summary>Navigation labels ("Menu", "Skip to content", "« Previous") anchored to the line's start; with <see cref="NavigationArrow"/>, the navigation words.</summary>
+    [GeneratedRegex("^(" + NavigationLabels + @")[\s:.]*$", Opts)]
+    public static partial Regex NavigationLabel();
+
+    /// <summary>"... next »": scans the whole line, so it is only tried on a line holding one of the arrows.</summary>
+    [GeneratedRegex("^(" + NavigationNextArrow + @")[\s:.]*$", Opts)]
+    public static partial Regex NavigationArrow();
 
     [GeneratedRegex(@"^((written|edited|reviewed|fact[- ]checked|medically reviewed|posted|published|updated|authored|photographed|illustrated)( and \w+)?\s+by\b.{0,60}|by\s+[A-Z][\w.'’-]+(\s+[A-Z][\w.'’-]+){0,3}|(written|edited|reviewed|fact[- ]checked) by|\d+\s*(min(ute)?s?|hours?)\s+read(ing time)?|reading time:?\s*\d+\s*min(ute)?s?)[\s:.|·•]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     public static partial Regex Byline();
@@ -46,8 +56,143 @@ internal static partial class LinePatterns
     [GeneratedRegex(@"^(advertisement|advertising|sponsored( content)?|ad|ads|paid content|story continues below( advertisement)?|continue reading below)[\s:.]*$|^(advertisement|sponsored)\s*:.{1,60}$|^.{1,150}\((sponsored|advertisement|paid post|partner content)\)$", Opts)]
     public static partial Regex AdLabel();
 
-    [GeneratedRegex(@"^((tags?|categories|category|filed under|topics?|labels?)\s*:.*|tags|categories|print( this (page|article))?|close|open menu|close menu|table of contents?|contents|in this article|on this page|jump to( section)?|show (more|less)|load more|see all|view all|loading( \w+)?(\.\.\.|…)?|more(\.\.\.|…)|(jump|skip|go) to recipe|(print|pin|save|rate)( this)? recipe|sign in|sign up|log ?in|log ?out|register|(create|register) (an|a new) account|already have an account\?.*|(you need to|you must) (be a member|log ?in|sign in|register)\b.*|(log|sign) ?in (to|or)\b.{0,60}|not open for further replies|(reaction score|joined|posts|messages|points|karma|member since)(:?\s*[\d,.kK]+|:.{0,20})?|\d+\s+(likes?|replies|views|posts)|likes? this|[\w.-]+( and \d+ others?)? likes? this|copyright|verified (buyer|purchase|owner)|based on [\d,]+ reviews?|showing \d[\d,]*(\s*[-–]\s*\d[\d,]*)? of \d[\d,]*.{0,20}|\d[\d,]* (results|items|products)( found)?|sort by:?.{0,30}|filter( by)?:?.{0,30}|.{0,40}calculated at checkout.{0,20}|get notified\b.{0,60}|back|back to (top|home|blog|all \w+|\w+)|original poster|(new|senior|junior|active|premium|well[- ]known|registered|valued|verified|trusted) member|\d+\+? years? member|join(ed)? date\b.{0,20}|threads:?\s*[\d,.kK]+|top posters\b.{0,30}|create an account or (sign|log) ?in\b.{0,40}|was this (page |article |answer )?helpful\??|(article|story) continues below.{0,20}|advertise with us|follow (us|me)( on [\w ]{1,20})?!?|stay connected\b.{0,30}|share (this )?(article|post|story)\b.{0,40}|coming soon!?|returns (&|and) exchanges accepted\b.{0,30}|financing( options)?|customer (reviews|stories|testimonials)|trending searches|why trust us\??|what (our|other) (customers|clients) (are )?say(ing)?|in partnership with|you (may|might) (also )?be interested in.{0,50}|(recent|more|other|latest) (stories|posts|articles) (by|from) .{1,40}|results per page|oops! something went wrong.{0,60}|thank you! your submission has been received!?|members earn\b.{0,60}|(this is )?what customers who (viewed|bought) this (item|product) (also )?(viewed|bought)|(product |all |shop by |browse )?(categories|brands|collections)|top (collections|brands|categories)|featured (on|in)|contact|article archive|get the free e-?book!?|more quick links.{0,20}|welcome to [\w .]{1,30}!|explore more( \w+)?|displaying \d[\d,]*\s*(-|–|to)\s*\d.{0,50}|report( (inappropriate|abusive))? (content|post|abuse)|report|sent from my .{1,60}|open in app|play video|(view|sort|filter) options|explore in 3d|summarize with ai|how was this (issue|article|post|newsletter)\??|like what you see\?.{0,40}|.{0,40}\b(funded|supported) by readers( like you)?|deal of the day|use (promo|coupon|discount) code.{0,20}|promotion has expired|.{1,40}[|·•]\s*\d+\s*min(ute)?s? read|this (post|article|story|content) is (only )?(for|exclusive to|available to) (paid |premium )?(\S+ )?(subscribers|members)|join \w+ for free\b.{0,60}|subscribe to get\b.{0,60}|sign up for (our )?newsletters?|join our\b.{0,20}\bnewsletter)[\s:.!?]*$", Opts)]
+    // UtilityLine's branches grouped by the letter they start with (a branch with alternative first words is split),
+    // so that UtilityLineMatcher tries only the group of a line's first letter; each branch is written once.
+    private const string UtilityA = @"already have an account\?.*|active member|article continues below.{0,20}|advertise with us|all (categories|brands|collections)|article archive";
+    private const string UtilityB = @"based on [\d,]+ reviews?|back|back to (top|home|blog|all \w+|\w+)|browse (categories|brands|collections)|brands";
+    private const string UtilityC = @"(categories|category)\s*:.*|categories|close|close menu|contents|create (an|a new) account|copyright|create an account or (sign|log) ?in\b.{0,40}|coming soon!?|customer (reviews|stories|testimonials)|collections|contact";
+    private const string UtilityD = @"displaying \d[\d,]*\s*(-|–|to)\s*\d.{0,50}|deal of the day";
+    private const string UtilityE = @"explore more( \w+)?|explore in 3d";
+    private const string UtilityF = @"filed under\s*:.*|filter( by)?:?.{0,30}|follow (us|me)( on [\w ]{1,20})?!?|financing( options)?|featured (on|in)|filter options";
+    private const string UtilityG = @"go to recipe|get notified\b.{0,60}|get the free e-?book!?";
+    private const string UtilityH = @"how was this (issue|article|post|newsletter)\??";
+    private const string UtilityI = @"in this article|in partnership with";
+    private const string UtilityJ = @"jump to( section)?|jump to recipe|joined(:?\s*[\d,.kK]+|:.{0,20})?|junior member|join(ed)? date\b.{0,20}|join \w+ for free\b.{0,60}|join our\b.{0,20}\bnewsletter";
+    private const string UtilityK = @"karma(:?\s*[\d,.kK]+|:.{0,20})?";
+    private const string UtilityL = @"labels?\s*:.*|load more|loading( \w+)?(\.\.\.|…)?|log ?in|log ?out|log ?in (to|or)\b.{0,60}|likes? this|latest (stories|posts|articles) (by|from) .{1,40}|like what you see\?.{0,40}";
+    private const string UtilityM = @"more(\.\.\.|…)|(messages|member since)(:?\s*[\d,.kK]+|:.{0,20})?|more (stories|posts|articles) (by|from) .{1,40}|members earn\b.{0,60}|more quick links.{0,20}";
+    private const string UtilityN = @"not open for further replies|new member";
+    private const string UtilityO = @"open menu|on this page|original poster|other (stories|posts|articles) (by|from) .{1,40}|oops! something went wrong.{0,60}|open in app";
+    private const string UtilityP = @"print( this (page|article))?|(print|pin)( this)? recipe|(posts|points)(:?\s*[\d,.kK]+|:.{0,20})?|premium member|product (categories|brands|collections)|play video|promotion has expired";
+    private const string UtilityR = @"rate( this)? recipe|register|register (an|a new) account|reaction score(:?\s*[\d,.kK]+|:.{0,20})?|registered member|returns (&|and) exchanges accepted\b.{0,30}|recent (stories|posts|articles) (by|from) .{1,40}|results per page|report( (inappropriate|abusive))? (content|post|abuse)|report";
+    private const string UtilityS = @"show (more|less)|see all|skip to recipe|save( this)? recipe|sign in|sign up|sign ?in (to|or)\b.{0,60}|showing \d[\d,]*(\s*[-–]\s*\d[\d,]*)? of \d[\d,]*.{0,20}|sort by:?.{0,30}|senior member|story continues below.{0,20}|stay connected\b.{0,30}|share (this )?(article|post|story)\b.{0,40}|shop by (categories|brands|collections)|sent from my .{1,60}|sort options|summarize with ai|subscribe to get\b.{0,60}|sign up for (our )?newsletters?";
+    private const string UtilityT = @"(tags?|topics?)\s*:.*|tags|table of contents?|trusted member|threads:?\s*[\d,.kK]+|top posters\b.{0,30}|trending searches|thank you! your submission has been received!?|this is what customers who (viewed|bought) this (item|product) (also )?(viewed|bought)|top (collections|brands|categories)|this (post|article|story|content) is (only )?(for|exclusive to|available to) (paid |premium )?(\S+ )?(subscribers|members)";
+    private const string UtilityU = @"use (promo|coupon|discount) code.{0,20}";
+    private const string UtilityV = @"view all|verified (buyer|purchase|owner)|(valued|verified) member|view options";
+    private const string UtilityW = @"well[- ]known member|was this (page |article |answer )?helpful\??|why trust us\??|what (our|other) (customers|clients) (are )?say(ing)?|what customers who (viewed|bought) this (item|product) (also )?(viewed|bought)|welcome to [\w .]{1,30}!";
+    private const string UtilityY = @"(you need to|you must) (be a member|log ?in|sign in|register)\b.*|you (may|might) (also )?be interested in.{0,50}";
+    private const string UtilityDigit = @"\d+\s+(likes?|replies|views|posts)|\d[\d,]* (results|items|products)( found)?|\d+\+? years? member";
+    private const string UtilityAnywhere = @"[\w.-]+( and \d+ others?)? likes? this|.{0,40}calculated at checkout.{0,20}|.{0,40}\b(funded|supported) by readers( like you)?|.{1,40}[|·•]\s*\d+\s*min(ute)?s? read";
+
+    private const string UtilityEnd = @")[\s:.!?]*$";
+
+    /// <summary>Short utility labels (menus, account links, forum furniture, shop widgets): all the branches at once. <see cref="UtilityLineMatcher"/> picks the group a line can match.</summary>
+    [GeneratedRegex("^(" + UtilityA + "|" + UtilityB + "|" + UtilityC + "|" + UtilityD + "|" + UtilityE + "|" + UtilityF + "|" + UtilityG + "|" + UtilityH + "|" + UtilityI + "|" + UtilityJ + "|" + UtilityK + "|" + UtilityL + "|" + UtilityM + "|" + UtilityN + "|" + UtilityO + "|" + UtilityP + "|" + UtilityR + "|" + UtilityS + "|" + UtilityT + "|" + UtilityU + "|" + UtilityV + "|" + UtilityW + "|" + UtilityY + "|" + UtilityDigit + "|" + UtilityAnywhere + UtilityEnd, Opts)]
     public static partial Regex UtilityLine();
+
+    /// <summary>The utility-label branches that start with the letter a.</summary>
+    [GeneratedRegex("^(" + UtilityA + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineA();
+
+    /// <summary>The utility-label branches that start with the letter b.</summary>
+    [GeneratedRegex("^(" + UtilityB + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineB();
+
+    /// <summary>The utility-label branches that start with the letter c.</summary>
+    [GeneratedRegex("^(" + UtilityC + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineC();
+
+    /// <summary>The utility-label branches that start with the letter d.</summary>
+    [GeneratedRegex("^(" + UtilityD + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineD();
+
+    /// <summary>The utility-label branches that start with the letter e.</summary>
+    [GeneratedRegex("^(" + UtilityE + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineE();
+
+    /// <summary>The utility-label branches that start with the letter f.</summary>
+    [GeneratedRegex("^(" + UtilityF + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineF();
+
+    /// <summary>The utility-label branches that start with the letter g.</summary>
+    [GeneratedRegex("^(" + UtilityG + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineG();
+
+    /// <summary>The utility-label branches that start with the letter h.</summary>
+    [GeneratedRegex("^(" + UtilityH + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineH();
+
+    /// <summary>The utility-label branches that start with the letter i.</summary>
+    [GeneratedRegex("^(" + UtilityI + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineI();
+
+    /// <summary>The utility-label branches that start with the letter j.</summary>
+    [GeneratedRegex("^(" + UtilityJ + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineJ();
+
+    /// <summary>The utility-label branches that start with the letter k.</summary>
+    [GeneratedRegex("^(" + UtilityK + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineK();
+
+    /// <summary>The utility-label branches that start with the letter l.</summary>
+    [GeneratedRegex("^(" + UtilityL + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineL();
+
+    /// <summary>The utility-label branches that start with the letter m.</summary>
+    [GeneratedRegex("^(" + UtilityM + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineM();
+
+    /// <summary>The utility-label branches that start with the letter n.</summary>
+    [GeneratedRegex("^(" + UtilityN + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineN();
+
+    /// <summary>The utility-label branches that start with the letter o.</summary>
+    [GeneratedRegex("^(" + UtilityO + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineO();
+
+    /// <summary>The utility-label branches that start with the letter p.</summary>
+    [GeneratedRegex("^(" + UtilityP + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineP();
+
+    /// <summary>The utility-label branches that start with the letter r.</summary>
+    [GeneratedRegex("^(" + UtilityR + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineR();
+
+    /// <summary>The utility-label branches that start with the letter s.</summary>
+    [GeneratedRegex("^(" + UtilityS + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineS();
+
+    /// <summary>The utility-label branches that start with the letter t.</summary>
+    [GeneratedRegex("^(" + UtilityT + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineT();
+
+    /// <summary>The utility-label branches that start with the letter u.</summary>
+    [GeneratedRegex("^(" + UtilityU + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineU();
+
+    /// <summary>The utility-label branches that start with the letter v.</summary>
+    [GeneratedRegex("^(" + UtilityV + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineV();
+
+    /// <summary>The utility-label branches that start with the letter w.</summary>
+    [GeneratedRegex("^(" + UtilityW + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineW();
+
+    /// <summary>The utility-label branches that start with the letter y.</summary>
+    [GeneratedRegex("^(" + UtilityY + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineY();
+
+    /// <summary>The utility-label branches that start with a digit.</summary>
+    [GeneratedRegex("^(" + UtilityDigit + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineDigit();
+
+    /// <summary>The utility-label branches that can start with any character.</summary>
+    [GeneratedRegex("^(" + UtilityAnywhere + UtilityEnd, Opts)]
+    public static partial Regex UtilityLineAnywhere();
+
+    /// <summary>Any ASCII letter, with the case equivalents <see cref="Opts"/> gives it (the Kelvin sign for k, ...).</summary>
+    [GeneratedRegex("[a-z]", Opts)]
+    public static partial Regex AsciiLetter();
 
     [GeneratedRegex(@"^(related( reading| posts?| articles?| stories| content| links?)?|you (may|might) also (like|enjoy)|read (more|next|also)|see also|also read|more)\s*:\s*\S.{0,150}$", Opts)]
     public static partial Regex RelatedInline();

@@ -3,6 +3,7 @@ namespace Pipeline.Cleaning.Text;
 /// <summary>Counts over one line's characters and words, gathered in a single pass for the line model.</summary>
 internal readonly record struct LineStats(int Words, int Capitalised, int StopWords, int Letters, int Upper, int Digits, int Punctuation, int Separators, bool Link)
 {
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static LineStats Of(string text)
     {
         int words = 0, capitalised = 0, stop = 0, letters = 0, upper = 0, digits = 0, punctuation = 0, separators = 0;

@@ -14,6 +14,7 @@ internal sealed class TreeEnsemble(int depth, short[] features, float[] threshol
 
     private int Internal => (1 << Depth) - 1;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public float Score(ReadOnlySpan<float> row)
     {
         float sum = 0;
