@@ -190,4 +190,36 @@ public sealed class AuthorTests
             $"""<div class="post"><h3 class="{p.Item1}"><a href="#p1">{p.Item2}</a></h3><dl><dt><a class="username" href="/u">{p.Item3}</a></dt></dl>{Paragraph}</div>"""));
         Assert.Equal("harbourfan42", Author("<title>Quay lights - Harbour Forum</title>", """<h2 class="topic-title"><a href="/t/1">Quay lights</a></h2>""" + posts));
     }
+
+    [Fact]
+    public void Names_no_author_on_a_page_that_declares_itself_a_collection()
+    {
+        const string ld = """<script type="application/ld+json">{"@type":"CollectionPage","name":"Latest news","author":{"@type":"Person","name":"Sam Reed"}}</script>""";
+        Assert.Null(Author(ld, """<h1>Latest news</h1><span class="byline">By Sam Reed</span>""" + Paragraph));
+        const string article = """<script type="application/ld+json">[{"@type":"ItemList","name":"Ten boats"},{"@type":"Article","headline":"Ten boats","author":{"@type":"Person","name":"Mara Ellis"}}]</script>""";
+        Assert.Equal("Mara Ellis", Author(article, "<h1>Ten boats</h1>" + Paragraph));
+    }
+
+    [Fact]
+    public void Names_no_author_when_the_byline_repeats_in_cards_after_their_headline_links()
+    {
+        // No headings in the cards: a title link, a date, the writer, as blog indexes and book lists print them.
+        var items = string.Concat(new[] { "Sam Reed", "Ann Lee", "Bo Chan" }.Select((name, i) =>
+            $"""<p class="entry"><a href="/s/{i}">Counting the boats at dawn, part {i}</a>, <span class="date">3 May 2025</span><br><span class="author">{name}</span></p><p class="summary">A teaser.</p>"""));
+        Assert.Null(Author(string.Empty, "<h1>The Harbour Blog</h1><div>" + items + "</div>"));
+        var books = string.Concat(new[] { "Sam Reed", "Ann Lee", "Bo Chan" }.Select((name, i) =>
+            $"""<tr class="book"><td><a href="/b/{i}">The Lighthouse Keeper, volume {i}</a> by <span itemprop="author"><span itemprop="name">{name}</span></span></td></tr>"""));
+        Assert.Null(Author(string.Empty, "<h1>Best sea novels</h1><table>" + books + "</table>"));
+    }
+
+    [Fact]
+    public void Keeps_the_poster_of_repeated_forum_posts_and_a_byline_before_related_cards()
+    {
+        // Posts repeat, but no headline link of another story comes before the poster's name.
+        var posts = string.Concat(new[] { "harbourfan42", "ropes_and_knots", "quaykeeper" }.Select(name =>
+            $"""<div class="post"><span class="username">{name}</span><a href="/report">Report this post</a>{Paragraph}</div>"""));
+        Assert.Equal("harbourfan42", Author("<title>Quay lights - Harbour Forum</title>", "<h1>Quay lights</h1>" + posts));
+        var related = string.Concat(Enumerable.Range(0, 3).Select(i => $"""<div class="rel"><a href="/s/{i}">Another story about boats {i}</a><span class="author">Sam Reed</span></div>"""));
+        Assert.Equal("Mara Ellis", Author(string.Empty, """<h1>Boats</h1><span class="author">Mara Ellis</span>""" + Paragraph + related));
+    }
 }

@@ -55,7 +55,8 @@ internal static partial class AuthorFinder
         int byRelAt = 0, byClassAt = 0, byTextAt = 0;
         var stack = new Stack<HtmlNode>();
         stack.Push(root);
-        while (stack.Count > 0 && seen++ < MaxElements && byItemProp is null)
+        var listing = false;
+        while (stack.Count > 0 && seen++ < MaxElements && byItemProp is null && !listing)
         {
             var n = stack.Pop();
             if (n.IsText || n.Hidden || n.Tag is "nav" or "footer" or "aside")
@@ -80,6 +81,8 @@ internal static partial class AuthorFinder
             {
                 // Marked up as the author: trusted wherever it stands.
                 byItemProp = Clean(NameInside(n) ?? Flatten(n, MaxBylineChars * 2));
+                listing = byItemProp is not null && InListingCard(n, byItemProp, titles);
+                byItemProp = listing ? null : byItemProp;
                 if (byItemProp is not null)
                 {
                     break;
@@ -95,18 +98,18 @@ internal static partial class AuthorFinder
 
             if (byRel is null && n.AuthorLink)
             {
-                byRel = OwnByline(n, Clean(Flatten(n, MaxBylineChars * 2)), titles);
+                byRel = OwnByline(n, Clean(Flatten(n, MaxBylineChars * 2)), titles, ref listing);
                 byRelAt = seen;
             }
 
             if (byClass is null && n.Class is { } cls && IsBylineClass(cls))
             {
                 var text = Flatten(n, MaxBylineChars * 2);
-                byClass = text.Length <= MaxBylineChars ? OwnByline(n, Clean(text), titles) : null;
+                byClass = text.Length <= MaxBylineChars ? OwnByline(n, Clean(text), titles, ref listing) : null;
                 byClassAt = seen;
             }
 
-            if (byText is null && OwnByline(n, TextByline(n), titles) is { } found)
+            if (byText is null && OwnByline(n, TextByline(n), titles, ref listing) is { } found)
             {
                 byText = found;
                 byTextAt = seen;
@@ -115,6 +118,7 @@ internal static partial class AuthorFinder
             PushChildren(stack, n);
         }
 
+        // The search stops at a byline in a listing's card: no byline after it is the page's.
         return byItemProp ?? byRel ?? byClass ?? byText;
     }
 
@@ -129,10 +133,16 @@ internal static partial class AuthorFinder
     /// (another story's headline) rather than the page's h1. An author box whose heading is the name itself, and a
     /// forum post headed by the page's own title ("Re: ..."), count as the page's.
     /// </summary>
-    private static string? OwnByline(HtmlNode n, string? name, (string? Page, string? Heading) titles)
+    private static string? OwnByline(HtmlNode n, string? name, (string? Page, string? Heading) titles, ref bool listing)
     {
         if (name is null)
         {
+            return null;
+        }
+
+        if (InListingCard(n, name, titles))
+        {
+            listing = true;
             return null;
         }
 
@@ -159,6 +169,109 @@ internal static partial class AuthorFinder
         }
 
         return name;
+    }
+
+    /// <summary>A listing shows at least this many cards of the same kind side by side.</summary>
+    private const int MinCards = 3;
+
+    /// <summary>A link this long, before the byline in its card, is the card's headline.</summary>
+    private const int MinHeadlineChars = 15;
+
+    /// <summary>
+    /// Whether the byline sits in one of several sibling cards of the same kind (same tag and class) whose own
+    /// headline link comes before it: a listing's item ("<p class=item><a>Story</a> <span class=author>Jane</span>"
+    /// three times over), not the page's byline. A forum thread's posts repeat too, but carry no headline link
+    /// before their poster's name.
+    /// </summary>
+    private static bool InListingCard(HtmlNode n, string name, (string? Page, string? Heading) titles)
+    {
+        var node = n;
+        for (var level = 0; level < CardLevels + 2 && node.Parent is { Children: { } siblings } parent; level++, node = parent)
+        {
+            var same = 0;
+            foreach (var sibling in siblings)
+            {
+                if (!sibling.IsText && sibling.Tag == node.Tag && sibling.Class == node.Class)
+                {
+                    same++;
+                }
+            }
+
+            if (same >= MinCards && HeadlineBefore(node, n, name, titles))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A link before <paramref name="byline"/> inside <paramref name="card"/> whose text is another story's headline:
+    /// not the name, not the page's own title or heading (a forum post's "Re: ..." link).
+    /// </summary>
+    private static bool HeadlineBefore(HtmlNode card, HtmlNode byline, string name, (string? Page, string? Heading) titles)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(card);
+        var seen = 0;
+        while (stack.Count > 0 && seen++ < CardElements)
+        {
+            var n = stack.Pop();
+            if (n == byline)
+            {
+                // The byline's element may hold the headline too ("<td><a>Title</a> by <span>Name</span></td>").
+                var all = Spaced(Flatten(byline, MaxBylineChars * 4));
+                var at = all.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+                return at > 0 && Links(byline).Any(a => Headline(a, name, titles) is { } headline && all.IndexOf(headline, StringComparison.OrdinalIgnoreCase) is >= 0 and var h && h < at);
+            }
+
+            if (n.Tag == "a")
+            {
+                if (Headline(n, name, titles) is not null)
+                {
+                    return true;
+                }
+
+                continue;
+            }
+
+            PushChildren(stack, n);
+        }
+
+        return false;
+    }
+
+    /// <summary>A link's text when it reads as another story's headline.</summary>
+    private static string? Headline(HtmlNode link, string name, (string? Page, string? Heading) titles)
+    {
+        var text = Spaced(Flatten(link, MaxBylineChars * 2));
+        var story = ReplyPrefix().Replace(text, string.Empty);
+        var own = (titles.Page is { } page && page.Contains(story, StringComparison.OrdinalIgnoreCase))
+            || (titles.Heading is { Length: > 0 } h1 && story.Contains(h1, StringComparison.OrdinalIgnoreCase));
+        return story.Length >= MinHeadlineChars && !own && !text.Contains(name, StringComparison.OrdinalIgnoreCase) && !name.Contains(text, StringComparison.OrdinalIgnoreCase) ? text : null;
+    }
+
+    private static IEnumerable<HtmlNode> Links(HtmlNode n)
+    {
+        foreach (var kid in n.Children ?? [])
+        {
+            if (kid.IsText)
+            {
+                continue;
+            }
+
+            if (kid.Tag == "a")
+            {
+                yield return kid;
+                continue;
+            }
+
+            foreach (var inner in Links(kid))
+            {
+                yield return inner;
+            }
+        }
     }
 
     /// <summary>A heading this long found in the page's title is the page's own story.</summary>

@@ -19,6 +19,9 @@ internal sealed class JsonLdFields
     /// <summary>The page declares an article, a blog or news post or a report (a product in it is one it reviews).</summary>
     public bool IsArticle { get; private set; }
 
+    /// <summary>The page declares itself a collection, an item list or search results: a listing of other pages' items.</summary>
+    public bool IsCollection { get; private set; }
+
     /// <summary>The article's full text (<c>articleBody</c>, or a post's <c>text</c>).</summary>
     public string? Body { get; private set; }
 
@@ -87,6 +90,7 @@ internal sealed class JsonLdFields
             || type.Contains("Report", StringComparison.Ordinal) || type is "WebPage" or "BlogPosting" or "NewsArticle" or "Recipe" or "Product" or "QAPage" or "Question" or "HowTo";
         IsProduct |= type.Contains("Product", StringComparison.Ordinal);
         IsArticle |= type.Contains("Article", StringComparison.Ordinal) || type.Contains("Posting", StringComparison.Ordinal) || type.Contains("Report", StringComparison.Ordinal);
+        IsCollection |= type.Contains("CollectionPage", StringComparison.Ordinal) || type.Contains("ItemList", StringComparison.Ordinal) || type.Contains("SearchResultsPage", StringComparison.Ordinal);
         if (isPage)
         {
             Headline ??= String(e, "headline") ?? (type is "Product" or "Recipe" or "Question" or "HowTo" ? String(e, "name") : null);

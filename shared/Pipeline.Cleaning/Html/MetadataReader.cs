@@ -24,7 +24,8 @@ internal static partial class MetadataReader
 
     /// <summary>
     /// The author from structured data and meta tags, else the byline next to the page's heading. A product page has
-    /// none: the names on it are the brand's, the seller's, a book's writer or its reviewers'; an article reviewing
+    /// none: the names on it are the brand's, the seller's, a book's writer or its reviewers'; nor has a page that declares
+    /// itself a collection or item list (its bylines are its items'); an article reviewing
     /// products has only its declared author. A name that is the site's own is kept only when no byline names a person
     /// and the page shows it.
     /// </summary>
@@ -36,7 +37,7 @@ internal static partial class MetadataReader
             ?? AuthorFinder.Clean(Labelled(doc, "written by", "author"))
             ?? AuthorFinder.Clean(FirstLast(First(doc, "citation_author")));
         var ogProduct = doc.Meta.TryGetValue("og:type", out var ogType) && ogType.StartsWith("product", StringComparison.OrdinalIgnoreCase);
-        if (ogProduct || (ld.IsProduct && !ld.IsArticle))
+        if (ogProduct || ((ld.IsProduct || ld.IsCollection) && !ld.IsArticle))
         {
             return null;
         }
