@@ -175,7 +175,7 @@ internal static partial class AuthorFinder
     private const int MinCards = 3;
 
     /// <summary>A link this long, before the byline in its card, is the card's headline.</summary>
-    private const int MinHeadlineChars = 15;
+    private const int MinHeadlineChars = 20;
 
     /// <summary>
     /// Whether the byline sits in one of several sibling cards of the same kind (same tag and class) whose own
