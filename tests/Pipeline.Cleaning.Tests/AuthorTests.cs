@@ -222,4 +222,12 @@ public sealed class AuthorTests
         var related = string.Concat(Enumerable.Range(0, 3).Select(i => $"""<div class="rel"><a href="/s/{i}">Another story about boats {i}</a><span class="author">Sam Reed</span></div>"""));
         Assert.Equal("Mara Ellis", Author(string.Empty, """<h1>Boats</h1><span class="author">Mara Ellis</span>""" + Paragraph + related));
     }
+
+    [Theory]
+    [InlineData("mdelatorreq6vkpg2ma0ci", null)]
+    [InlineData("Dariusz Jaro\u00C5\u0084", null)]
+    [InlineData("paulb203", "paulb203")]
+    [InlineData("ron1cne", "ron1cne")]
+    public void Takes_no_generated_account_id_or_mis_decoded_name_as_the_author(string declared, string? expected) =>
+        Assert.Equal(expected, Author($"""<meta name="author" content="{declared}">""", "<h1>Boats</h1>" + Paragraph));
 }

@@ -573,8 +573,9 @@ internal static partial class AuthorFinder
 
     private static string? Name(string s)
     {
-        if (s.Length is < 2 or > 100 || !char.IsLetter(s[0]) || NotAName().IsMatch(s))
+        if (s.Length is < 2 or > 100 || !char.IsLetter(s[0]) || NotAName().IsMatch(s) || s.Any(char.IsControl) || (!s.Contains(' ', StringComparison.Ordinal) && DigitRun().Count(s) >= 3))
         {
+            // Control characters are a mis-decoded name; a handle with digits in three places is an account id.
             return null;
         }
 
@@ -584,6 +585,10 @@ internal static partial class AuthorFinder
 
     [GeneratedRegex(@"[\s,]+((jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\d{1,2}(st|nd|rd|th)?\.?\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b|\d{4}-\d{2}-\d{2}\b|(?:(mon|tues|wednes|thurs|fri|satur|sun)day|mon|tue|wed|thu|fri|sat|sun)\.?,\s).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DateTail();
+
+    /// <summary>Digits in a handle: in three or more places ("mdelatorreq6vkpg2ma0ci") they are a generated account id, not a handle a person chose ("paulb203").</summary>
+    [GeneratedRegex(@"\d+")]
+    private static partial Regex DigitRun();
 
     [GeneratedRegex(@"\s+([,;:.)])")]
     private static partial Regex SpaceBeforePunctuation();
