@@ -210,6 +210,9 @@ public sealed class AuthorTests
         var books = string.Concat(new[] { "Sam Reed", "Ann Lee", "Bo Chan" }.Select((name, i) =>
             $"""<tr class="book"><td><a href="/b/{i}">The Lighthouse Keeper, volume {i}</a> by <span itemprop="author"><span itemprop="name">{name}</span></span></td></tr>"""));
         Assert.Null(Author(string.Empty, "<h1>Best sea novels</h1><table>" + books + "</table>"));
+        var blocks = string.Concat(new[] { "Sam Reed", "Ann Lee", "Bo Chan" }.Select((name, i) =>
+            $"""<div class="block"><h4>The house by the harbour, part {i}</h4><p>By {name}, of the Quay Society</p><p>A teaser.</p></div>"""));
+        Assert.Null(Author(string.Empty, "<h1>Readings</h1>" + blocks));
     }
 
     [Fact]

@@ -174,7 +174,7 @@ internal static partial class AuthorFinder
     /// <summary>A listing shows at least this many cards of the same kind side by side.</summary>
     private const int MinCards = 3;
 
-    /// <summary>A link this long, before the byline in its card, is the card's headline.</summary>
+    /// <summary>A link or heading this long, before the byline in its card, is the card's headline.</summary>
     private const int MinHeadlineChars = 20;
 
     /// <summary>
@@ -207,8 +207,8 @@ internal static partial class AuthorFinder
     }
 
     /// <summary>
-    /// A link before <paramref name="byline"/> inside <paramref name="card"/> whose text is another story's headline:
-    /// not the name, not the page's own title or heading (a forum post's "Re: ..." link).
+    /// A link or an h2-h4 before <paramref name="byline"/> inside <paramref name="card"/> whose text is another story's
+    /// headline: not the name, not the page's own title or heading (a forum post's "Re: ..." link).
     /// </summary>
     private static bool HeadlineBefore(HtmlNode card, HtmlNode byline, string name, (string? Page, string? Heading) titles)
     {
@@ -226,7 +226,7 @@ internal static partial class AuthorFinder
                 return at > 0 && Links(byline).Any(a => Headline(a, name, titles) is { } headline && all.IndexOf(headline, StringComparison.OrdinalIgnoreCase) is >= 0 and var h && h < at);
             }
 
-            if (n.Tag == "a")
+            if (n.Tag is "a" or "h2" or "h3" or "h4")
             {
                 if (Headline(n, name, titles) is not null)
                 {
@@ -242,7 +242,7 @@ internal static partial class AuthorFinder
         return false;
     }
 
-    /// <summary>A link's text when it reads as another story's headline.</summary>
+    /// <summary>A link's or heading's text when it reads as another story's headline.</summary>
     private static string? Headline(HtmlNode link, string name, (string? Page, string? Heading) titles)
     {
         var text = Spaced(Flatten(link, MaxBylineChars * 2));
