@@ -87,7 +87,7 @@ internal static class HtmlCleaner
 
         if (!lenient)
         {
-            main = MainSelector.Widen(MainSelector.Narrow(main, NarrowShare));
+            main = MainSelector.JoinSections(MainSelector.Widen(MainSelector.Narrow(main, NarrowShare)), root);
         }
 
         var removedAt = new Dictionary<HtmlNode, int>();
