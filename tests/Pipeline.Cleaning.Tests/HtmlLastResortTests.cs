@@ -26,13 +26,24 @@ public sealed class HtmlLastResortTests
     }
 
     [Fact]
-    public void Keeps_the_description_of_a_page_whose_body_is_filled_in_by_scripts()
+    public void Keeps_the_long_description_of_a_page_whose_body_is_filled_in_by_scripts()
     {
+        var excerpt = First + " " + Second + " " + First;
         var result = Html($"""
-            <html><head><title>Boats</title><meta property="og:description" content="{First}"></head>
+            <html><head><title>Boats</title><meta property="og:description" content="{excerpt}"></head>
             <body><div id="app"></div><script>render()</script></body></html>
             """);
-        Assert.Equal(First, result.Text);
+        Assert.Equal(excerpt, result.Text);
+    }
+
+    [Fact]
+    public void Rejects_a_page_whose_body_is_filled_in_by_scripts_and_which_offers_only_a_short_description()
+    {
+        var ex = Assert.Throws<CleaningRejectedException>(() => Html($"""
+            <html><head><title>Boats</title><meta property="og:description" content="{First}"></head>
+            <body><div id="app"></div><script>render()</script></body></html>
+            """));
+        Assert.Equal("empty-after-cleaning", ex.Reason);
     }
 
     [Fact]

@@ -92,4 +92,32 @@ public sealed class HtmlLossTests
         Assert.All(segment, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
         Assert.DoesNotContain(Replies[0], result.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_iframe_written_as_self_closing_does_not_swallow_the_rest_of_the_page()
+    {
+        // HTML does not honour "/>" on an iframe; with no end tag anywhere after it, its text would run to the end of the page.
+        var result = Html($"""
+            <html><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
+            <noscript><iframe src="https://tags.example/ns.html?id=1" height="0" width="0" /></noscript>
+            <main><h1>Boats at dawn</h1>{Paragraphs(Story)}</main>
+            <footer>Harbour News</footer></body></html>
+            """);
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain("tags.example", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_script_left_open_still_hides_what_follows_as_a_browser_does()
+    {
+        var result = Html($"""
+            <html><body><main><h1>Boats at dawn</h1>{Paragraphs(Story)}</main>
+            <script>var tail = "<p>Not a paragraph of the page at all, only text inside an unterminated script element.</p>";
+            </body></html>
+            """);
+
+        Assert.All(Story, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
+        Assert.DoesNotContain("unterminated", result.Text, StringComparison.Ordinal);
+    }
 }

@@ -40,15 +40,18 @@ internal static class HtmlCleaner
         {
             // Nothing survived: the page's own markings misled the pruning (a whole column classed as a widget, a
             // main element holding a banner). Extract again with only controls removed, and as a last resort keep
-            // the description the page gives of itself (script-rendered pages carry nothing else).
+            // the article body a script-rendered page gives in its structured data.
             removed.Clear();
             var reparsed = HtmlParser.Parse(html).Root;
             outcome = Extract(reparsed, title, removed, light: true);
             if (ProseWords(outcome.Body) < MinFallbackProseWords)
             {
                 // Menus and labels only: no prose, nothing to keep. A script-rendered shell (a body without text)
-                // still has the description it gives of itself.
-                var shell = reparsed.TextChars < ShellChars;
+                // keeps the article body its structured data carries, or a description long enough to be an excerpt
+                // of its text; a snippet of a sentence or two is written about the page (a search result's blurb),
+                // and a shell offering only that is a script-only page.
+                var shell = reparsed.TextChars < ShellChars && meta.Description is { } description
+                    && (WordCount(description) >= MinFallbackProseWords || JsonLdFields.Read(doc.JsonLd).Body is not null);
                 outcome = outcome with { Body = shell ? meta.Description ?? string.Empty : string.Empty, Removed = [.. outcome.Removed.Select(r => r with { Offset = null })] };
                 removed = [.. removed.Select(r => r with { Offset = null })];
             }
@@ -84,7 +87,7 @@ internal static class HtmlCleaner
 
         if (!lenient)
         {
-            main = MainSelector.Widen(MainSelector.Narrow(main, NarrowShare));
+            main = MainSelector.JoinSections(MainSelector.Widen(MainSelector.Narrow(main, NarrowShare)), root);
         }
 
         var removedAt = new Dictionary<HtmlNode, int>();
@@ -150,6 +153,17 @@ internal static class HtmlCleaner
             var offset = removedAt.TryGetValue(node, out var unit) ? at[Math.Min(unit, at.Length - 1)] : above.Contains(node) ? 0 : at[^1];
             removed[first + k] = removed[first + k] with { Offset = offset };
         }
+    }
+
+    private static int WordCount(string text)
+    {
+        var n = 0;
+        foreach (var _ in new WordEnumerator(text))
+        {
+            n++;
+        }
+
+        return n;
     }
 
     private static int ProseWords(string body)

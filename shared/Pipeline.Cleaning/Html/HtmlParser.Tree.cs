@@ -72,7 +72,6 @@ internal sealed partial class HtmlParser
             AuthorLink = tag == "a" && a.Rel is not null && a.Rel.Contains("author", StringComparison.OrdinalIgnoreCase),
         };
         parent.Add(node);
-
         // "/>" only closes foreign elements (svg paths, math); on HTML elements browsers ignore it, so those stay open.
         if (!selfClosing || tag is "div" or "span" or "p" or "a" or "section" or "li" or "td")
         {
@@ -168,6 +167,18 @@ internal sealed partial class HtmlParser
     private void RawText(string tag, ref TagAttributes a)
     {
         var end = s.IndexOf("</" + tag, pos, StringComparison.OrdinalIgnoreCase);
+        if (end < 0 && tag is not ("script" or "style" or "plaintext"))
+        {
+            // An iframe or textarea never closed (written "<iframe ... />", which HTML does not honour) would swallow
+            // the rest of the page as its text: it is taken as empty and the page goes on after its tag.
+            if (tag == "textarea")
+            {
+                Current.Add(new HtmlNode("textarea", Current));
+            }
+
+            return;
+        }
+
         var contentEnd = end < 0 ? s.Length : end;
         if (tag == "title" && doc.Title is null && stack.Count == 0)
         {

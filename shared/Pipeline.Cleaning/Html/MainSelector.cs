@@ -67,6 +67,40 @@ internal static class MainSelector
         return main;
     }
 
+    /// <summary>
+    /// A landing page is built of sections side by side (hero, features, testimonials), each a small block: the best
+    /// one holds under half of what an ancestor holds. When that ancestor (up to three levels up, through wrappers of
+    /// the block alone) has three or more sections left after pruning, is mostly plain text (links under 40 %), and is
+    /// the page's marked main element or less than 80 % of the page, the sections are taken together.
+    /// </summary>
+    public static HtmlNode JoinSections(HtmlNode main, HtmlNode root)
+    {
+        var joined = main;
+        var parent = main.Parent;
+        for (var up = 0; up < MaxJoinLevels && parent is { Parent: not null }; up++, parent = parent.Parent)
+        {
+            var marked = parent.Tag == "main" || parent.Role == "main";
+            if (parent.LinkChars >= parent.TextChars * MaxJoinedLinkShare || !(marked || parent.TextChars < root.TextChars * MaxJoinedPageShare))
+            {
+                break;
+            }
+
+            var sections = 0;
+            foreach (var child in parent.Children!)
+            {
+                sections += !child.IsText && !child.Removed && child.TextChars > MinSectionChars ? 1 : 0;
+            }
+
+            // A wrapper around the block alone (a grid, a container) is passed through on the way up.
+            if (sections >= MinSections && main.TextChars < parent.TextChars * MaxSectionShare)
+            {
+                joined = parent;
+            }
+        }
+
+        return joined;
+    }
+
     /// <summary>How many siblings of <paramref name="post"/> (itself included) are built like it; null when they are headed stories.</summary>
     private static int? AlikeSiblings(HtmlNode post)
     {
@@ -98,6 +132,24 @@ internal static class MainSelector
 
     /// <summary>Levels between a post's body and the repeated post element.</summary>
     private const int MaxPostDepth = 6;
+
+    /// <summary>Sections are joined at most this many levels above the chosen block.</summary>
+    private const int MaxJoinLevels = 3;
+
+    /// <summary>A child element with more text than this (letters) counts as a section of the page.</summary>
+    private const int MinSectionChars = 40;
+
+    /// <summary>Sections are joined only when there are at least this many.</summary>
+    private const int MinSections = 3;
+
+    /// <summary>The chosen block is one section among others when it holds less than this share of its parent's text.</summary>
+    private const double MaxSectionShare = 0.5;
+
+    /// <summary>Sections are joined only when links carry less than this share of their text.</summary>
+    private const double MaxJoinedLinkShare = 0.4;
+
+    /// <summary>An unmarked parent is joined only when it holds less than this share of the page (else it is the whole page).</summary>
+    private const double MaxJoinedPageShare = 0.8;
 
     /// <summary>A post element holds its body and a little more (name, date, signature): not several times its text.</summary>
     private const double MaxPostShare = 3;
