@@ -1,12 +1,10 @@
-using System.Text;
+using static Pipeline.Cleaning.Tests.HtmlPages;
 
 namespace Pipeline.Cleaning.Tests;
 
 /// <summary>A landing page built of small sections side by side keeps them all, not only the wordiest one.</summary>
 public sealed class HtmlLandingSectionsTests
 {
-    private static readonly DocumentCleaner Cleaner = new();
-
     private static readonly string[] Hero =
     [
         "Boats for every harbour",
@@ -27,15 +25,13 @@ public sealed class HtmlLandingSectionsTests
         "Anna, who sailed with us in June",
     ];
 
-    private static CleaningResult Html(string html) => Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(html), "page.html"));
-
     [Fact]
     public void Every_section_of_a_landing_page_is_kept_when_the_wordiest_holds_under_half_of_them()
     {
         var nav = string.Concat(Enumerable.Range(0, 12).Select(i => $"""<li><a href="/p/{i}">Page {i}</a></li>"""));
         var logos = string.Join(' ', Enumerable.Range(0, 20).Select(i => $"""<a href="/c/{i}">Partner company {i}</a>"""));
         var features = string.Concat(Features.Select(f => $"<div class=\"card\"><h3>Good to know</h3><div>{f}</div><a href=\"/more\">Learn more about this</a></div>"));
-        var result = Html($"""
+        var result = CleanHtml($"""
             <html><head><title>Harbour Boats</title></head><body>
             <header><nav><ul>{nav}</ul></nav></header>
             <main>
@@ -66,7 +62,7 @@ public sealed class HtmlLandingSectionsTests
             "The lifeboat crew kept watch from the pier head all morning, ready for the swell that the forecast promised but that never came.",
             "By the afternoon the last of the day boats were tied up three deep along the wall, and the gulls had the slipway to themselves.",
         ];
-        var result = Html($"""
+        var result = CleanHtml($"""
             <html><body><div class="page">
             <div class="story"><h1>Boats at dawn</h1>{string.Concat(story.Select(p => $"<p>{p}</p>"))}</div>
             <div class="box"><p>Subscribe to the harbour newsletter for the tide tables every week.</p></div>

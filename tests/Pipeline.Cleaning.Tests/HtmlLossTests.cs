@@ -1,20 +1,10 @@
-using System.Text;
+using static Pipeline.Cleaning.Tests.HtmlPages;
 
 namespace Pipeline.Cleaning.Tests;
 
 /// <summary>Whole parts of a page lost or wrongly kept (seen on held-out pages), each on a small page of its own.</summary>
 public sealed class HtmlLossTests
 {
-    private static readonly DocumentCleaner Cleaner = new();
-
-    private static readonly string[] Story =
-    [
-        "The harbour master counted forty boats leaving before dawn, more than in any week since the new quay was finished, and the fish market stayed open late.",
-        "Buyers came from three towns along the coast, and by noon the price of mackerel had fallen to half of what it was last spring.",
-        "The council will decide in March whether to extend the quay again, after a survey of the seabed that the fishermen asked for.",
-        "Until then the boats will keep to the old rota, with the larger trawlers landing on the evening tide and the day boats at first light.",
-    ];
-
     private static readonly string[] Replies =
     [
         "I fished out of that harbour for twenty years and never saw so many boats leave on one tide, it must have been a sight.",
@@ -23,16 +13,12 @@ public sealed class HtmlLossTests
         "My cousin runs the ice house and says they ran out of ice by nine, which has not happened since the summer of the big shoals.",
     ];
 
-    private static CleaningResult Html(string html) => Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(html), "page.html"));
-
-    private static string Paragraphs(IEnumerable<string> texts) => string.Concat(texts.Select(t => $"<p>{t}</p>"));
-
     [Fact]
     public void Reader_comments_under_an_article_are_not_kept_as_its_text_even_when_they_outweigh_it()
     {
         var comments = string.Concat(Enumerable.Range(0, 6).Select(i =>
             $"""<li class="comment"><div class="comment-author"><a href="/u/{i}">reader{i}</a> says:</div><div class="comment-body">{Paragraphs(Replies)}</div></li>"""));
-        var result = Html($"""
+        var result = CleanHtml($"""
             <html><body><div class="story"><h1>Boats at dawn</h1><div class="summary">{Paragraphs(Story)}</div></div>
             <div id="comments" class="commentwrap"><ol class="comment-list">{comments}</ol></div></body></html>
             """);
@@ -46,7 +32,7 @@ public sealed class HtmlLossTests
     public void A_thread_whose_posts_are_classed_as_comments_keeps_every_post()
     {
         var posts = string.Concat(Replies.Select((r, i) => $"""<article class="comment cPost"><aside class="cAuthor"><a href="/u/{i}">member{i}</a></aside><div class="cPost_content"><p>{r}</p></div></article>"""));
-        var result = Html($"""<html><body><nav><a href="/">Forums</a> <a href="/f/boats">Boats</a></nav><h1>Forty boats on one tide</h1><div class="cTopic">{posts}</div></body></html>""");
+        var result = CleanHtml($"""<html><body><nav><a href="/">Forums</a> <a href="/f/boats">Boats</a></nav><h1>Forty boats on one tide</h1><div class="cTopic">{posts}</div></body></html>""");
 
         Assert.All(Replies, r => Assert.Contains(r, result.Text, StringComparison.Ordinal));
     }
@@ -63,7 +49,7 @@ public sealed class HtmlLossTests
                 <div class="message-actionBar"><a href="/react/{i}">Like</a> <a href="/reply/{i}">Reply</a></div></div>
             </article>
             """));
-        var result = Html($"""<html><body><nav><a href="/">Forums</a></nav><h1>Forty boats on one tide</h1><div class="block-body">{posts}</div></body></html>""");
+        var result = CleanHtml($"""<html><body><nav><a href="/">Forums</a></nav><h1>Forty boats on one tide</h1><div class="block-body">{posts}</div></body></html>""");
 
         Assert.Contains(Story[0], result.Text, StringComparison.Ordinal);
         Assert.All(Replies, r => Assert.Contains(r, result.Text, StringComparison.Ordinal));
@@ -81,7 +67,7 @@ public sealed class HtmlLossTests
             "By the afternoon the last of the day boats were tied up three deep along the wall, and the gulls had the slipway to themselves.",
         ];
         var segment = Story.Concat(Replies[1..]).Concat(more).ToArray();
-        var result = Html($"""
+        var result = CleanHtml($"""
             <html><body><nav><ul>{menu}</ul></nav>
             <main><h1>Boats at dawn</h1><p>A record morning at the harbour.</p><template id="B:0"></template><aside><a href="/more">More stories</a></aside></main>
             <footer>Harbour News</footer>
@@ -97,7 +83,7 @@ public sealed class HtmlLossTests
     public void An_iframe_written_as_self_closing_does_not_swallow_the_rest_of_the_page()
     {
         // HTML does not honour "/>" on an iframe; with no end tag anywhere after it, its text would run to the end of the page.
-        var result = Html($"""
+        var result = CleanHtml($"""
             <html><body><nav><a href="/">Home</a> <a href="/about">About</a></nav>
             <noscript><iframe src="https://tags.example/ns.html?id=1" height="0" width="0" /></noscript>
             <main><h1>Boats at dawn</h1>{Paragraphs(Story)}</main>
@@ -111,7 +97,7 @@ public sealed class HtmlLossTests
     [Fact]
     public void A_script_left_open_still_hides_what_follows_as_a_browser_does()
     {
-        var result = Html($"""
+        var result = CleanHtml($"""
             <html><body><main><h1>Boats at dawn</h1>{Paragraphs(Story)}</main>
             <script>var tail = "<p>Not a paragraph of the page at all, only text inside an unterminated script element.</p>";
             </body></html>

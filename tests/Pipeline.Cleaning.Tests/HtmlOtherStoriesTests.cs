@@ -1,20 +1,10 @@
-using System.Text;
+using static Pipeline.Cleaning.Tests.HtmlPages;
 
 namespace Pipeline.Cleaning.Tests;
 
 /// <summary>Other whole posts appended after an article (infinite scroll, "also in the news" teasers) are not its text.</summary>
 public sealed class HtmlOtherStoriesTests
 {
-    private static readonly DocumentCleaner Cleaner = new();
-
-    private static readonly string[] Story =
-    [
-        "The harbour master counted forty boats leaving before dawn, more than in any week since the new quay was finished, and the fish market stayed open late.",
-        "Buyers came from three towns along the coast, and by noon the price of mackerel had fallen to half of what it was last spring.",
-        "The council will decide in March whether to extend the quay again, after a survey of the seabed that the fishermen asked for.",
-        "Until then the boats will keep to the old rota, with the larger trawlers landing on the evening tide and the day boats at first light.",
-    ];
-
     private static readonly string[] NextStory =
     [
         "The orchard on the hill behind the school lost half its pear trees in the storm, and the volunteers who planted them want to start again.",
@@ -24,10 +14,6 @@ public sealed class HtmlOtherStoriesTests
         "The storm also took the roof off the cricket pavilion, which the club hopes to have mended before the first match of the season.",
     ];
 
-    private static CleaningResult Html(string html) => Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(html), "page.html"));
-
-    private static string Paragraphs(IEnumerable<string> texts) => string.Concat(texts.Select(t => $"<p>{t}</p>"));
-
     private static string Post(string heading, IEnumerable<string> paragraphs, string author) => $"""
         <article class="post"><header><h1>{heading}</h1><div class="meta">By <a href="/a/{author}">{author}</a> <time>May 4, 2024</time></div></header>
         <div class="entry-content">{Paragraphs(paragraphs)}</div></article>
@@ -36,7 +22,7 @@ public sealed class HtmlOtherStoriesTests
     [Fact]
     public void An_article_followed_by_the_next_full_article_of_an_infinite_scroll_keeps_only_the_first()
     {
-        var result = Html($"""
+        var result = CleanHtml($"""
             <html><head><title>Boats at dawn | Coast News</title></head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
             <div id="infinite-scroll">{Post("Boats at dawn", Story, "ann")}{Post("Pear trees lost in the storm", NextStory, "bob")}</div>
             <footer>Coast News 2024</footer></body></html>
@@ -53,7 +39,7 @@ public sealed class HtmlOtherStoriesTests
     {
         static string Item(string heading, IEnumerable<string> paragraphs) =>
             $"""<div class="story-item"><div class="story-head"><h1>{heading}</h1><time datetime="2024-05-04">May 4, 2024</time></div><div class="story-text">{Paragraphs(paragraphs)}</div></div>""";
-        var result = Html($"""
+        var result = CleanHtml($"""
             <html><head><title>Boats at dawn</title></head><body>
             <div class="stream">{Item("Boats at dawn", Story)}{Item("Pear trees lost in the storm", NextStory)}{Item("The pavilion roof", NextStory.Reverse())}</div></body></html>
             """);
@@ -72,7 +58,7 @@ public sealed class HtmlOtherStoriesTests
             """));
         foreach (var wrapper in new[] { "article", "div" })
         {
-            var result = Html($"""
+            var result = CleanHtml($"""
                 <html><head><title>Boats at dawn</title></head><body>
                 <div class="column"><{wrapper} class="single"><h1>Boats at dawn</h1>{Paragraphs(Story)}</{wrapper}>
                 <div class="label">Also in the news</div>{teasers}</div></body></html>
@@ -89,7 +75,7 @@ public sealed class HtmlOtherStoriesTests
     {
         var sections = string.Concat(Enumerable.Range(0, 4).Select(i =>
             $"""<article class="section"><h2>Part {i + 1} of the harbour story</h2>{Paragraphs(i % 2 == 0 ? Story : NextStory)}<p><a href="/more/{i}">Read the whole council report here</a></p></article>"""));
-        var result = Html($"""
+        var result = CleanHtml($"""
             <html><head><title>A long year at the harbour</title></head><body>
             <article class="post"><h1>A long year at the harbour</h1>{Paragraphs(Story)}{sections}</article></body></html>
             """);
@@ -109,7 +95,7 @@ public sealed class HtmlOtherStoriesTests
         var posts = string.Concat(NextStory.Select((t, i) => $"""
             <article class="post"><h2><a href="/post/{i}">Post number {i} about the valley</a></h2><div class="meta">May {i + 1}, 2024</div><p>{t}</p></article>
             """));
-        var result = Html($"""<html><head><title>Valley blog</title></head><body><h1>Valley blog</h1><p>News from the valley.</p>{posts}</body></html>""");
+        var result = CleanHtml($"""<html><head><title>Valley blog</title></head><body><h1>Valley blog</h1><p>News from the valley.</p>{posts}</body></html>""");
 
         Assert.All(NextStory, p => Assert.Contains(p, result.Text, StringComparison.Ordinal));
     }
@@ -120,7 +106,7 @@ public sealed class HtmlOtherStoriesTests
         foreach (var label in new[] { "Related articles", "You may also like", "Up next", "Similar items", "Customers also bought" })
         {
             var cards = string.Concat(NextStory.Select((t, i) => $"""<div class="c"><a href="/s/{i}"><span>Story {i} in the valley</span></a><p>{t[..70]}</p></div>"""));
-            var result = Html($"""
+            var result = CleanHtml($"""
                 <html><head><title>Boats at dawn</title></head><body><div class="page"><h1>Boats at dawn</h1>{Paragraphs(Story)}{Paragraphs(Story.Reverse())}
                 <section><div class="head"><h3>{label}</h3></div><div class="grid">{cards}</div></section></div></body></html>
                 """);
@@ -135,14 +121,14 @@ public sealed class HtmlOtherStoriesTests
     public void Sections_whose_heading_only_starts_like_a_related_label_or_that_are_the_page_itself_are_kept()
     {
         // "Related work" is a part of a paper; a page whose whole list sits under "Latest posts" is that list.
-        var paper = Html($"""
+        var paper = CleanHtml($"""
             <html><head><title>Boats at dawn</title></head><body><h1>Boats at dawn</h1>{Paragraphs(Story)}
             <section><h2>Related work</h2><p>Earlier counts by <a href="/r/1">Smith</a> and <a href="/r/2">Jones</a> used the old quay.</p>{Paragraphs(NextStory)}</section></body></html>
             """);
         Assert.All(NextStory, p => Assert.Contains(p, paper.Text, StringComparison.Ordinal));
 
         var posts = string.Concat(NextStory.Select((t, i) => $"""<div class="post"><h3><a href="/p/{i}">Post number {i} about the valley</a></h3><p>{t}</p></div>"""));
-        var listing = Html($"""<html><head><title>Valley blog</title></head><body><div><h2>Latest posts</h2>{posts}</div></body></html>""");
+        var listing = CleanHtml($"""<html><head><title>Valley blog</title></head><body><div><h2>Latest posts</h2>{posts}</div></body></html>""");
         Assert.All(NextStory, p => Assert.Contains(p, listing.Text, StringComparison.Ordinal));
     }
 }

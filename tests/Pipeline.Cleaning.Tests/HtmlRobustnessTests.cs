@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Text;
 
+using static Pipeline.Cleaning.Tests.HtmlPages;
+
 namespace Pipeline.Cleaning.Tests;
 
 public sealed class HtmlRobustnessTests
@@ -8,8 +10,6 @@ public sealed class HtmlRobustnessTests
     private static readonly DocumentCleaner Cleaner = new();
 
     private const string Paragraph = "The harbour master counted forty boats leaving before dawn, more than in any week since the new quay was finished, and the fish market stayed open late.";
-
-    private static CleaningResult Html(string html) => Cleaner.Clean(new CleaningInput(Encoding.UTF8.GetBytes(html), "page.html"));
 
     [Fact]
     public void Survives_deeply_nested_markup_quickly()
@@ -22,7 +22,7 @@ public sealed class HtmlRobustnessTests
 
         html.Append("<p>").Append(Paragraph).Append("</p></body></html>");
         var clock = Stopwatch.StartNew();
-        var result = Html(html.ToString());
+        var result = CleanHtml(html.ToString());
         Assert.Contains("harbour master", result.Text, StringComparison.Ordinal);
         // Generous for a shared CI machine; a quadratic walk over this input would take minutes.
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
@@ -31,7 +31,7 @@ public sealed class HtmlRobustnessTests
     [Fact]
     public void Reads_malformed_markup_with_unclosed_tags_and_stray_brackets()
     {
-        var result = Html("<html><body><div class=content><p>" + Paragraph + "<p>Second < third & fourth <b>bold <i>both</b> end</div></span></table>");
+        var result = CleanHtml("<html><body><div class=content><p>" + Paragraph + "<p>Second < third & fourth <b>bold <i>both</b> end</div></span></table>");
         Assert.Contains("harbour master", result.Text, StringComparison.Ordinal);
         Assert.Contains("Second < third & fourth bold both end", result.Text, StringComparison.Ordinal);
     }
@@ -39,7 +39,7 @@ public sealed class HtmlRobustnessTests
     [Fact]
     public void Rejects_a_script_only_page_as_empty_after_cleaning()
     {
-        var ex = Assert.Throws<CleaningRejectedException>(() => Html("<html><head><script>var p = '<p>not text</p>';</script></head><body><script>document.write('x')</script><noscript></noscript></body></html>"));
+        var ex = Assert.Throws<CleaningRejectedException>(() => CleanHtml("<html><head><script>var p = '<p>not text</p>';</script></head><body><script>document.write('x')</script><noscript></noscript></body></html>"));
         Assert.Equal("empty-after-cleaning", ex.Reason);
     }
 
@@ -53,7 +53,7 @@ public sealed class HtmlRobustnessTests
     [Fact]
     public void Handles_an_unterminated_comment_and_attribute()
     {
-        var result = Html("<html><body><article><p>" + Paragraph + "</p><p title=\"never closed>tail</article><!-- open comment");
+        var result = CleanHtml("<html><body><article><p>" + Paragraph + "</p><p title=\"never closed>tail</article><!-- open comment");
         Assert.Contains("harbour master", result.Text, StringComparison.Ordinal);
     }
 }
