@@ -92,7 +92,7 @@ internal static partial class AuthorFinder
             var near = heading < 0 ? seen <= AfterHeading * 3 : seen - heading <= AfterHeading;
             if (!near)
             {
-                PushChildren(stack, n);
+                n.PushChildElements(stack);
                 continue;
             }
 
@@ -115,7 +115,7 @@ internal static partial class AuthorFinder
                 byTextAt = seen;
             }
 
-            PushChildren(stack, n);
+            n.PushChildElements(stack);
         }
 
         // The search stops at a byline in a listing's card: no byline after it is the page's.
@@ -236,7 +236,7 @@ internal static partial class AuthorFinder
                 continue;
             }
 
-            PushChildren(stack, n);
+            n.PushChildElements(stack);
         }
 
         return false;
@@ -296,7 +296,7 @@ internal static partial class AuthorFinder
                 return n;
             }
 
-            PushChildren(stack, n);
+            n.PushChildElements(stack);
         }
 
         return null;
@@ -490,20 +490,6 @@ internal static partial class AuthorFinder
         }
 
         return false;
-    }
-
-    private static void PushChildren(Stack<HtmlNode> stack, HtmlNode n)
-    {
-        if (n.Children is { } kids)
-        {
-            for (var i = kids.Count - 1; i >= 0; i--)
-            {
-                if (!kids[i].IsText)
-                {
-                    stack.Push(kids[i]);
-                }
-            }
-        }
     }
 
     /// <summary>

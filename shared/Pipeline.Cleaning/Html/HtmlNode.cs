@@ -50,4 +50,21 @@ internal sealed class HtmlNode(string? tag, HtmlNode? parent)
     public bool IsText => Tag is null;
 
     public void Add(HtmlNode child) => (Children ??= []).Add(child);
+
+    /// <summary>Pushes the child elements (not text) onto <paramref name="stack"/> so that they pop in document order.</summary>
+    public void PushChildElements(Stack<HtmlNode> stack)
+    {
+        if (Children is not { } kids)
+        {
+            return;
+        }
+
+        for (var i = kids.Count - 1; i >= 0; i--)
+        {
+            if (!kids[i].IsText)
+            {
+                stack.Push(kids[i]);
+            }
+        }
+    }
 }

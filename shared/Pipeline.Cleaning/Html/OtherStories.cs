@@ -210,7 +210,7 @@ internal static class OtherStories
                 continue;
             }
 
-            PushChildren(n, stack);
+            n.PushChildElements(stack);
         }
 
         return null;
@@ -306,21 +306,5 @@ internal static class OtherStories
         }
 
         return s.Length == 0 ? 0 : n;
-    }
-
-    private static void PushChildren(HtmlNode n, Stack<HtmlNode> stack)
-    {
-        if (n.Children is not { } kids)
-        {
-            return;
-        }
-
-        for (var i = kids.Count - 1; i >= 0; i--)
-        {
-            if (!kids[i].IsText)
-            {
-                stack.Push(kids[i]);
-            }
-        }
     }
 }
